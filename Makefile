@@ -1,0 +1,52 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+GO            ?= go
+BIN           := bin/consult
+PG_TEST_URL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+GOLANGCI      := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
+CONSULT_ADDR  ?= 127.0.0.1:8080
+export CONSULT_ADDR
+
+.PHONY: help run build frontend test test-sqlite test-postgres test-frontend lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
+
+run: build ## Build everything, load the demo data on SQLite, serve http://localhost:8080
+	./$(BIN) demo
+	./$(BIN) serve
+
+build: frontend ## Build the web app and the binary (bin/consult)
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/consult
+
+frontend: frontend/node_modules/.installed ## Build the web app into frontend/dist
+	cd frontend && npm run --silent build
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+test: test-sqlite test-postgres test-frontend ## The whole suite: SQLite, then PostgreSQL, then the web app
+
+test-sqlite: ## Go tests on SQLite
+	CONSULT_TEST_DATABASE_URL= $(GO) test -race -count=1 ./...
+
+test-postgres: ## Go tests on PostgreSQL (CONSULT_TEST_DATABASE_URL, default the local server)
+	CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 ./...
+
+test-frontend: frontend ## Type-check and build the web app (browser tests join with the frontend issue)
+	cd frontend && npm run --silent typecheck
+
+lint: ## go vet, gofmt and golangci-lint
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) run $(GOLANGCI) run ./...
+
+bench: ## Benchmarks, report in bench/out/report.txt
+	mkdir -p bench/out
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./... | tee bench/out/report.txt
+
+clean: ## Remove build output and the development database
+	rm -rf bin frontend/dist/assets frontend/dist/index.html data

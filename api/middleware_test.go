@@ -1,0 +1,81 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"consult/api/apitest"
+	"consult/internal/testutil"
+)
+
+func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
+	env := apitest.New(t)
+	for _, path := range []string{"/healthz", "/api/v1/none", "/", "/some/client/route"} {
+		rec := env.Get(path)
+		h := rec.Header()
+		csp := h.Get("Content-Security-Policy")
+		assert.Contains(t, csp, "default-src 'self'", path)
+		assert.Contains(t, csp, "frame-ancestors 'none'", path)
+		assert.Contains(t, csp, "object-src 'none'", path)
+		assert.NotContains(t, csp, "unsafe-inline", path)
+		assert.NotContains(t, csp, "unsafe-eval", path)
+		assert.Equal(t, "nosniff", h.Get("X-Content-Type-Options"), path)
+		assert.Equal(t, "DENY", h.Get("X-Frame-Options"), path)
+		assert.Equal(t, "strict-origin-when-cross-origin", h.Get("Referrer-Policy"), path)
+		assert.NotEmpty(t, h.Get("X-Request-ID"), path)
+	}
+}
+
+func TestRequestIDIsKeptWhenWellFormedAndReplacedOtherwise(t *testing.T) {
+	env := apitest.New(t)
+	rec := env.Do(apitest.Request{Method: http.MethodGet, Path: "/healthz", Headers: map[string]string{"X-Request-ID": "abc-123"}})
+	assert.Equal(t, "abc-123", rec.Header().Get("X-Request-ID"))
+	rec = env.Do(apitest.Request{Method: http.MethodGet, Path: "/healthz", Headers: map[string]string{"X-Request-ID": "bad id\r\nx: y" + strings.Repeat("a", 100)}})
+	assert.Len(t, rec.Header().Get("X-Request-ID"), 36)
+}
+
+func TestHealthAndReadiness(t *testing.T) {
+	env := apitest.New(t)
+	rec := env.Get("/healthz")
+	require.Equal(t, 200, rec.Code)
+	assert.JSONEq(t, `{"status":"ok"}`, rec.Body.String())
+	rec = env.Get("/readyz")
+	require.Equal(t, 200, rec.Code)
+	assert.JSONEq(t, `{"status":"ready"}`, rec.Body.String())
+}
+
+func TestPendingMigrationMakesTheServerUnready(t *testing.T) {
+	env := apitest.NewWithDB(t, testutil.NewEmptyDB(t))
+	rec := env.Get("/readyz")
+	assert.Equal(t, 503, rec.Code)
+	assert.Contains(t, rec.Body.String(), "migration is pending")
+	rec = env.Get("/api/v1/anything")
+	assert.Equal(t, 503, rec.Code)
+	assert.Contains(t, rec.Body.String(), `"code":"migration_pending"`)
+	assert.Equal(t, 200, env.Get("/healthz").Code)
+}
+
+func TestMetricsOnlyForAllowedNetworks(t *testing.T) {
+	env := apitest.New(t)
+	env.Get("/healthz")
+	rec := env.Do(apitest.Request{Method: http.MethodGet, Path: "/metrics", RemoteAddr: "127.0.0.1:5000"})
+	require.Equal(t, 200, rec.Code)
+	assert.Contains(t, rec.Body.String(), `consult_http_requests_total{method="GET",route="/healthz",status="200"}`)
+	assert.Contains(t, rec.Body.String(), "go_goroutines")
+
+	rec = env.Do(apitest.Request{Method: http.MethodGet, Path: "/metrics"})
+	assert.Equal(t, 404, rec.Code)
+	rec = env.Do(apitest.Request{Method: http.MethodGet, Path: "/metrics", Headers: map[string]string{"X-Forwarded-For": "127.0.0.1"}})
+	assert.Equal(t, 404, rec.Code, "a forged X-Forwarded-For must not pass for loopback")
+}
+
+func TestCompressionForLargeAnswers(t *testing.T) {
+	env := apitest.New(t)
+	rec := env.Do(apitest.Request{Method: http.MethodGet, Path: "/api/openapi.yaml", Headers: map[string]string{"Accept-Encoding": "gzip"}})
+	require.Equal(t, 200, rec.Code)
+	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
+}

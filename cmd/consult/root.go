@@ -1,0 +1,65 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"log/slog"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"consult/internal/config"
+	"consult/internal/database"
+	"consult/internal/logging"
+)
+
+func newRootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "consult",
+		Short: "Public consultation on draft cybersecurity certification schemes",
+		Long: `consult serves the consultation platform (REST API and web app) and runs its operator tasks.
+
+Configuration comes from CONSULT_* environment variables (see README.md, "Configuration").
+With no configuration it runs in development mode on the SQLite file ./data/consult.db.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newServeCommand(), newMigrateCommand())
+	return root
+}
+
+// env is what every subcommand starts from: validated configuration and a logger.
+type env struct {
+	cfg *config.Config
+	log *slog.Logger
+}
+
+func loadEnv() (*env, error) {
+	cfg, err := config.Load(os.Environ())
+	if err != nil {
+		return nil, err
+	}
+	log := logging.New(os.Stderr, cfg.LogFormat, cfg.LogLevel)
+	slog.SetDefault(log)
+	return &env{cfg: cfg, log: log}, nil
+}
+
+// openDB opens the configured database.
+func (e *env) openDB() (*database.DB, error) {
+	return database.Open(e.cfg.DatabaseURL, e.log)
+}
+
+// resolveSecret loads or, in development, generates the JWT signing secret.
+func (e *env) resolveSecret() error {
+	warning, err := e.cfg.ResolveSecret(func() (string, error) {
+		b := make([]byte, 48)
+		if _, err := rand.Read(b); err != nil {
+			return "", err
+		}
+		return base64.RawURLEncoding.EncodeToString(b), nil
+	})
+	if warning != "" {
+		e.log.Warn(warning)
+	}
+	return err
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"consult/api"
+	"consult/internal/clock"
+	"consult/internal/database"
+)
+
+func newServeCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the API and the web app on CONSULT_ADDR",
+		Long: `Serve the API and the web app on CONSULT_ADDR (default 127.0.0.1:8080).
+
+In development the database is migrated at start. In production a pending migration is not
+applied: the server starts, /readyz answers 503 and the API answers 503 migration_pending until
+'consult migrate up' has run. SIGINT or SIGTERM stop accepting connections and let in-flight
+requests finish within CONSULT_SHUTDOWN_TIMEOUT, then close the database.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, err := loadEnv()
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			return e.serve(ctx)
+		},
+	}
+}
+
+func (e *env) serve(ctx context.Context) error {
+	if err := e.resolveSecret(); err != nil {
+		return err
+	}
+	db, err := e.openDB()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			e.log.Warn("close database", "error", err)
+		}
+	}()
+	migrator, err := db.NewMigrator(true)
+	if err != nil {
+		return err
+	}
+	if !e.cfg.IsProduction() {
+		n, err := migrator.Up(ctx)
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		if n > 0 {
+			e.log.Info("database migrated", "applied", n)
+		}
+	}
+	ready, err := database.NewReadiness(ctx, db, migrator)
+	if err != nil {
+		return fmt.Errorf("read migration state: %w", err)
+	}
+	if ready.MigrationPending() {
+		e.log.Error("a database migration is pending: not serving the API until `consult migrate up` has run")
+		go ready.Watch(ctx, 5*time.Second, e.log)
+	}
+	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clock.System{}, Log: e.log})
+	ln, err := net.Listen("tcp", e.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	e.log.Info("serving", "addr", ln.Addr().String(), "env", e.cfg.Env, "database", string(db.Dialect), "base_url", e.cfg.BaseURL)
+	return api.Serve(ctx, ln, router, e.cfg.ShutdownTimeout, e.log)
+}

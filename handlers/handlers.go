@@ -1,0 +1,22 @@
+// Package handlers holds one file per resource. A handler binds a request struct, validates it,
+// calls the model layer and answers; it never builds an HTTP error by hand (it returns typed
+// errors from models, which the API layer maps to problem+json).
+package handlers
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	"consult/internal/clock"
+	"consult/internal/config"
+	"consult/internal/database"
+)
+
+// Handlers carries what every handler needs.
+type Handlers struct {
+	DB        *database.DB
+	Clock     clock.Clock
+	Config    *config.Config
+	Readiness *database.Readiness
+	Gatherer  prometheus.Gatherer
+	OpenAPI   []byte
+}

@@ -1,0 +1,131 @@
+// Package database opens consult's database (embedded SQLite or PostgreSQL) through GORM with the
+// settings each needs, and runs the embedded migrations.
+package database
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"consult/internal/config"
+)
+
+// Dialect names a supported database.
+type Dialect string
+
+// The supported dialects; each has its own migrations folder.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DB is an open database with its dialect.
+type DB struct {
+	*gorm.DB
+	Dialect Dialect
+}
+
+// Open connects to the database named by a CONSULT_DATABASE_URL-style URL. For SQLite it creates
+// the folder, and turns on WAL, foreign keys and a busy timeout.
+func Open(rawURL string, log *slog.Logger) (*DB, error) {
+	driver, dsn, err := config.ParseDatabaseURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	gcfg := &gorm.Config{
+		Logger:                 newGormLogger(log),
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+		TranslateError:         true,
+		SkipDefaultTransaction: true,
+	}
+	switch Dialect(driver) {
+	case SQLite:
+		return openSQLite(dsn, gcfg)
+	default:
+		return openPostgres(dsn, gcfg)
+	}
+}
+
+func openSQLite(path string, gcfg *gorm.Config) (*DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("create database folder: %w", err)
+		}
+	}
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	q.Set("_time_format", "sqlite")
+	gdb, err := gorm.Open(sqlite.Open("file:"+path+"?"+q.Encode()), gcfg)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	sqlDB, err := gdb.DB()
+	if err != nil {
+		return nil, err
+	}
+	// One writer at a time is SQLite's rule; a small pool keeps readers concurrent under WAL.
+	sqlDB.SetMaxOpenConns(4)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	if err := sqlDB.Ping(); err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return &DB{DB: gdb, Dialect: SQLite}, nil
+}
+
+func openPostgres(dsn string, gcfg *gorm.Config) (*DB, error) {
+	gdb, err := gorm.Open(postgres.Open(dsn), gcfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	sqlDB, err := gdb.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(20)
+	sqlDB.SetMaxIdleConns(10)
+	sqlDB.SetConnMaxLifetime(30 * time.Minute)
+	return &DB{DB: gdb, Dialect: Postgres}, nil
+}
+
+// Ping checks that the database answers within the context's deadline.
+func (db *DB) Ping(ctx context.Context) error {
+	sqlDB, err := db.DB.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Close closes the connection pool.
+func (db *DB) Close() error {
+	sqlDB, err := db.DB.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+func newGormLogger(log *slog.Logger) logger.Interface {
+	if log == nil {
+		return logger.Discard
+	}
+	return logger.NewSlogLogger(log, logger.Config{
+		SlowThreshold:             500 * time.Millisecond,
+		LogLevel:                  logger.Warn,
+		IgnoreRecordNotFoundError: true,
+		ParameterizedQueries:      true,
+	})
+}

@@ -1,0 +1,13 @@
+package models
+
+// All lists every model with a table, in dependency order. The schema test checks each against
+// the migrated database.
+func All() []any {
+	return []any{
+		&User{},
+		&Scheme{},
+		&Document{},
+		&Clause{},
+		&Consultation{},
+	}
+}
