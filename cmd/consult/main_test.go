@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"os"
@@ -46,7 +47,8 @@ func run(t *testing.T, env []string, stdin string, args ...string) (stdout, stde
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
 	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
 		code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatalf("run %v: %v", args, err)
@@ -222,7 +224,7 @@ func TestProductionRefusesToServeWhileAMigrationIsPending(t *testing.T) {
 		resp, err := http.Get(base + "/readyz")
 		require.NoError(t, err)
 		resp.Body.Close()
-		if resp.StatusCode == 200 {
+		if resp.StatusCode == http.StatusOK {
 			return
 		}
 		time.Sleep(200 * time.Millisecond)

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,7 +25,7 @@ With no configuration it runs in development mode on the SQLite file ./data/cons
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newServeCommand(), newMigrateCommand())
+	root.AddCommand(newServeCommand(), newMigrateCommand(), newUsersCommand(), newDemoCommand())
 	return root
 }
 
@@ -63,3 +64,6 @@ func (e *env) resolveSecret() error {
 	}
 	return err
 }
+
+// nowUTC is the wall clock for command-line tasks.
+func nowUTC() time.Time { return time.Now().UTC() }

@@ -1,0 +1,111 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"consult/internal/draft"
+)
+
+// MaxDraftBytes bounds an imported Markdown draft.
+const MaxDraftBytes = 5 << 20
+
+// NewDocument is a draft version to import.
+type NewDocument struct {
+	Title        string
+	VersionLabel string
+	Markdown     []byte
+	CreatedBy    *string
+}
+
+// ImportDocument parses a Markdown draft into clauses and stores the document with its clause
+// tree in one transaction. Parse problems come back as a validation error naming lines.
+func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocument, now time.Time) (*Document, error) {
+	if len(in.Markdown) > MaxDraftBytes {
+		return nil, &Error{Code: CodePayloadTooLarge, Message: "the draft is larger than " + strconv.Itoa(MaxDraftBytes>>20) + " MB"}
+	}
+	parsed, err := draft.Parse(in.Markdown)
+	if err != nil {
+		var pe *draft.ParseError
+		if errors.As(err, &pe) {
+			return nil, parseProblems(pe)
+		}
+		return nil, err
+	}
+	title := strings.TrimSpace(in.Title)
+	if title == "" {
+		title = parsed.Title
+	}
+	var errs []FieldError
+	if fe := checkText("title", title, true, 300); fe != nil {
+		errs = append(errs, *fe)
+	}
+	if fe := checkText("version_label", in.VersionLabel, true, 40); fe != nil {
+		errs = append(errs, *fe)
+	}
+	if len(errs) > 0 {
+		return nil, Invalid("the document has invalid fields", errs...)
+	}
+	doc := &Document{
+		ID:             NewID(),
+		SchemeID:       scheme.ID,
+		Title:          title,
+		VersionLabel:   strings.TrimSpace(in.VersionLabel),
+		SourceMarkdown: string(in.Markdown),
+		CreatedBy:      in.CreatedBy,
+		CreatedAt:      now,
+	}
+	doc.Clauses = clauseRows(doc.ID, parsed.Clauses)
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Omit("Clauses").Create(doc).Error; err != nil {
+			return err
+		}
+		return tx.CreateInBatches(doc.Clauses, 500).Error
+	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return nil, Conflict("this scheme already has a document with version label " + doc.VersionLabel)
+	}
+	return doc, err
+}
+
+func parseProblems(pe *draft.ParseError) *Error {
+	fields := make([]FieldError, 0, len(pe.Problems))
+	for _, p := range pe.Problems {
+		field := "markdown"
+		if p.Line > 0 {
+			field = "markdown:line " + strconv.Itoa(p.Line)
+		}
+		fields = append(fields, FieldError{Field: field, Message: p.Message})
+	}
+	return Invalid("the draft cannot be turned into clauses", fields...)
+}
+
+// clauseRows flattens the parsed tree into rows with parent ids and reading-order positions.
+func clauseRows(documentID string, roots []*draft.Clause) []Clause {
+	var rows []Clause
+	var add func(parentID *string, clauses []*draft.Clause)
+	add = func(parentID *string, clauses []*draft.Clause) {
+		for _, c := range clauses {
+			id := NewID()
+			rows = append(rows, Clause{
+				ID:         id,
+				DocumentID: documentID,
+				ParentID:   parentID,
+				Number:     c.Number,
+				Heading:    c.Heading,
+				Body:       c.Body,
+				Level:      c.Level,
+				Position:   len(rows) + 1,
+				Key:        c.Key,
+			})
+			add(&id, c.Children)
+		}
+	}
+	add(nil, roots)
+	return rows
+}

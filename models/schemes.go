@@ -1,0 +1,55 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// NewScheme is a scheme to create.
+type NewScheme struct {
+	Slug    string
+	Title   string
+	Summary string
+}
+
+// CreateScheme validates and stores a scheme; a slug in use is a conflict.
+func CreateScheme(ctx context.Context, db *gorm.DB, in NewScheme, now time.Time) (*Scheme, error) {
+	var errs []FieldError
+	if len(in.Slug) < 2 || len(in.Slug) > 60 || !slugPattern.MatchString(in.Slug) {
+		errs = append(errs, FieldError{Field: "slug", Message: "must be 2 to 60 lower-case letters, digits and single hyphens, such as consumer-iot"})
+	}
+	if fe := checkText("title", in.Title, true, 300); fe != nil {
+		errs = append(errs, *fe)
+	}
+	if fe := checkText("summary", strings.ReplaceAll(in.Summary, "\n", " "), false, 5000); fe != nil {
+		errs = append(errs, *fe)
+	}
+	if len(errs) > 0 {
+		return nil, Invalid("the scheme has invalid fields", errs...)
+	}
+	s := &Scheme{ID: NewID(), Slug: in.Slug, Title: strings.TrimSpace(in.Title), Summary: strings.TrimSpace(in.Summary), CreatedAt: now, UpdatedAt: now}
+	if err := db.WithContext(ctx).Create(s).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return nil, Conflict("a scheme with slug " + in.Slug + " exists")
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// FindSchemeBySlug returns the scheme or ErrNotFound.
+func FindSchemeBySlug(ctx context.Context, db *gorm.DB, slug string) (*Scheme, error) {
+	var s Scheme
+	err := db.WithContext(ctx).Where("slug = ?", slug).Take(&s).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("scheme")
+	}
+	return &s, err
+}
