@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"consult/internal/demo"
-	"consult/internal/passwords"
+	"consult/internal/auth/password"
 )
 
 func newDemoCommand() *cobra.Command {
@@ -47,7 +47,7 @@ unless --force is given.`,
 				return errors.New("the database is not migrated: run `consult migrate up` first")
 			}
 			out := c.OutOrStdout()
-			err = demo.Load(c.Context(), db.DB, passwords.NewHasher(passwords.OWASP, 0), nowUTC())
+			err = demo.Load(c.Context(), db.DB, password.NewHasher(), nowUTC())
 			switch {
 			case errors.Is(err, demo.ErrAlreadyLoaded):
 				fmt.Fprintln(out, "demo data already loaded; nothing changed")

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"consult/internal/passwords"
+	"consult/internal/auth/password"
 	"consult/models"
 )
 
@@ -38,11 +38,11 @@ process list:
 The password must meet the same policy as in the web app (12 to 128 characters, not a common one).`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			password, err := readPassword(c.InOrStdin())
+			pw, err := readPassword(c.InOrStdin())
 			if err != nil {
 				return err
 			}
-			if err := passwords.Check(password); err != nil {
+			if err := password.Check(pw, in.Email, in.Profile.DisplayName, in.Profile.Organisation); err != nil {
 				return fmt.Errorf("password %w", err)
 			}
 			e, err := loadEnv()
@@ -56,7 +56,7 @@ The password must meet the same policy as in the web app (12 to 128 characters, 
 			defer db.Close()
 			in.Role = models.Role(role)
 			in.Verified = true
-			in.PasswordHash, err = passwords.NewHasher(passwords.OWASP, 1).Hash(c.Context(), password)
+			in.PasswordHash, err = password.NewHasher().Hash(c.Context(), pw)
 			if err != nil {
 				return err
 			}

@@ -10,7 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"consult/internal/passwords"
+	"consult/internal/auth/password"
 	"consult/models"
 )
 
@@ -38,7 +38,7 @@ var Accounts = []Account{
 var ErrAlreadyLoaded = errors.New("the demo data is already loaded")
 
 // Load stores the demo data in one transaction, relative to now.
-func Load(ctx context.Context, db *gorm.DB, hasher *passwords.Hasher, now time.Time) error {
+func Load(ctx context.Context, db *gorm.DB, hasher *password.Hasher, now time.Time) error {
 	if _, err := models.FindSchemeBySlug(ctx, db, SchemeSlug); err == nil {
 		return ErrAlreadyLoaded
 	} else if !errors.Is(err, models.ErrNotFound) {

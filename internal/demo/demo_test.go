@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"consult/internal/demo"
-	"consult/internal/passwords"
+	"consult/internal/auth/password"
 	"consult/internal/testutil"
 	"consult/models"
 )
@@ -18,7 +18,7 @@ func TestDemoLoadsOnceWithAnOpenConsultation(t *testing.T) {
 	db := testutil.NewDB(t)
 	ctx := context.Background()
 	now := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
-	hasher := passwords.NewHasher(passwords.OWASP, 0)
+	hasher := password.NewHasher()
 	require.NoError(t, demo.Load(ctx, db.DB, hasher, now))
 	assert.ErrorIs(t, demo.Load(ctx, db.DB, hasher, now), demo.ErrAlreadyLoaded)
 
@@ -36,9 +36,7 @@ func TestDemoLoadsOnceWithAnOpenConsultation(t *testing.T) {
 		u, err := models.FindUserByEmail(ctx, db.DB, a.Email)
 		require.NoError(t, err)
 		assert.Equal(t, a.Role, u.Role)
-		ok, err := hasher.Verify(ctx, u.PasswordHash, a.Password)
-		require.NoError(t, err)
-		assert.True(t, ok)
-		assert.NoError(t, passwords.Check(a.Password))
+		require.NoError(t, hasher.Verify(ctx, u.PasswordHash, a.Password))
+		assert.NoError(t, password.Check(a.Password, a.Email))
 	}
 }
