@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"consult/internal/demo"
 	"consult/internal/auth/password"
+	"consult/internal/demo"
 )
 
 func newDemoCommand() *cobra.Command {

@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"consult/internal/demo"
 	"consult/internal/auth/password"
+	"consult/internal/demo"
 	"consult/internal/testutil"
 	"consult/models"
 )
