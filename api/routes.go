@@ -20,9 +20,14 @@ type Route struct {
 // Access says who may call a route.
 type Access string
 
-// Who may call a route. Guards for signed-in users and roles join with the accounts feature.
+// Who may call a route. Each level includes the ones above it except Verified, which is about
+// the email address, not the role.
 const (
-	Anyone Access = "anyone"
+	Anyone    Access = "anyone"
+	SignedIn  Access = "signed_in"
+	Verified  Access = "verified"
+	Moderator Access = "moderator"
+	Admin     Access = "admin"
 )
 
 // Routes is the route table. A reader who knows the route knows the handler, and the handler's
@@ -34,12 +39,29 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodGet, "/readyz", Anyone, h.Readyz},
 		{http.MethodGet, "/metrics", Anyone, h.Metrics},
 		{http.MethodGet, "/api/openapi.yaml", Anyone, h.OpenAPIDocument},
+
+		{http.MethodPost, "/api/v1/auth/register", Anyone, h.Register},
+		{http.MethodPost, "/api/v1/auth/verify-email", Anyone, h.VerifyEmail},
+		{http.MethodPost, "/api/v1/auth/login", Anyone, h.Login},
+		{http.MethodPost, "/api/v1/auth/refresh", Anyone, h.Refresh},
+		{http.MethodPost, "/api/v1/auth/logout", SignedIn, h.Logout},
+		{http.MethodPost, "/api/v1/auth/password-reset", Anyone, h.RequestPasswordReset},
+		{http.MethodPost, "/api/v1/auth/password-reset/confirm", Anyone, h.ConfirmPasswordReset},
+
+		{http.MethodGet, "/api/v1/me", SignedIn, h.Me},
+		{http.MethodPatch, "/api/v1/me", SignedIn, h.UpdateMe},
+		{http.MethodDelete, "/api/v1/me", SignedIn, h.DeleteMe},
+		{http.MethodGet, "/api/v1/me/data", SignedIn, h.MyData},
+		{http.MethodPost, "/api/v1/me/password", SignedIn, h.ChangePassword},
+
+		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},
+		{http.MethodPatch, "/api/v1/admin/users/:id", Admin, h.UpdateUser},
 	}
 }
 
 func registerRoutes(e *echo.Echo, h *handlers.Handlers) {
 	for _, r := range Routes(h) {
-		e.Add(r.Method, r.Path, r.Handler)
+		e.Add(r.Method, r.Path, r.Handler, guard(r.Access))
 	}
 	// Anything else under /api/ is an unknown resource: problem+json, never the web app's HTML.
 	e.Any("/api/*", func(echo.Context) error { return models.NotFound("resource") })

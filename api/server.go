@@ -17,6 +17,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"consult/handlers"
+	"consult/internal/auth/password"
+	"consult/internal/auth/token"
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
@@ -32,6 +34,8 @@ type Deps struct {
 	Readiness *database.Readiness
 	Clock     clock.Clock
 	Log       *slog.Logger
+	Hasher    *password.Hasher
+	Tokens    *token.Issuer
 }
 
 // New builds the router with its middleware and every route of the table.
@@ -63,8 +67,6 @@ func New(d Deps) *echo.Echo {
 	e.Use(securityHeaders(d.Config.IsProduction()))
 	e.Use(middleware.BodyLimit(MaxBodyBytes))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
-	e.Use(migrationGate(d.Readiness))
-
 	h := &handlers.Handlers{
 		DB:        d.DB,
 		Clock:     d.Clock,
@@ -72,7 +74,11 @@ func New(d Deps) *echo.Echo {
 		Readiness: d.Readiness,
 		Gatherer:  reg,
 		OpenAPI:   OpenAPIDocument(),
+		Hasher:    d.Hasher,
+		Tokens:    d.Tokens,
 	}
+	e.Use(migrationGate(d.Readiness))
+	e.Use(authenticate(h))
 	registerRoutes(e, h)
 	registerFrontend(e)
 	return e

@@ -6,6 +6,8 @@ package handlers
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
+	"consult/internal/auth/password"
+	"consult/internal/auth/token"
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
@@ -19,4 +21,6 @@ type Handlers struct {
 	Readiness *database.Readiness
 	Gatherer  prometheus.Gatherer
 	OpenAPI   []byte
+	Hasher    *password.Hasher
+	Tokens    *token.Issuer
 }

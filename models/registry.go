@@ -9,5 +9,11 @@ func All() []any {
 		&Document{},
 		&Clause{},
 		&Consultation{},
+		&Session{},
+		&RefreshToken{},
+		&OneTimeToken{},
+		&MailMessage{},
+		&RateCounter{},
+		&AuditEvent{},
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"consult/api"
+	"consult/internal/auth/password"
+	"consult/internal/auth/token"
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
@@ -29,6 +31,8 @@ type Env struct {
 	DB     *database.DB
 	Clock  *clock.Manual
 	Config *config.Config
+	Tokens *token.Issuer
+	Hasher *password.Hasher
 }
 
 // Start is the time the test clock shows at first.
@@ -57,8 +61,13 @@ func NewWithDB(t testing.TB, db *database.DB) *Env {
 	}
 	clk := clock.NewManual(Start)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e := api.New(api.Deps{Config: cfg, DB: db, Readiness: ready, Clock: clk, Log: log})
-	return &Env{T: t, Echo: e, DB: db, Clock: clk, Config: cfg}
+	tokens, err := token.NewIssuer(token.Config{Secret: []byte(cfg.JWTSecret), Issuer: cfg.BaseURL, Audience: cfg.BaseURL + "/api", Clock: clk.Now})
+	if err != nil {
+		t.Fatalf("token issuer: %v", err)
+	}
+	hasher := password.NewHasher()
+	e := api.New(api.Deps{Config: cfg, DB: db, Readiness: ready, Clock: clk, Log: log, Hasher: hasher, Tokens: tokens})
+	return &Env{T: t, Echo: e, DB: db, Clock: clk, Config: cfg, Tokens: tokens, Hasher: hasher}
 }
 
 // Request is one request to send.

@@ -5,13 +5,17 @@ import (
 	"encoding/base64"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"consult/internal/auth/token"
+	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
 	"consult/internal/logging"
+	"consult/internal/mail"
 )
 
 func newRootCommand() *cobra.Command {
@@ -63,6 +67,21 @@ func (e *env) resolveSecret() error {
 		e.log.Warn(warning)
 	}
 	return err
+}
+
+// tokenIssuer makes the access-token issuer from the resolved secret.
+func (e *env) tokenIssuer(clk clock.Clock) (*token.Issuer, error) {
+	return token.NewIssuer(token.Config{Secret: []byte(e.cfg.JWTSecret), Issuer: e.cfg.BaseURL, Audience: e.cfg.BaseURL + "/api", Clock: clk.Now})
+}
+
+// mailSender is SMTP when CONSULT_SMTP_URL is set, else the development outbox folder.
+func (e *env) mailSender() (mail.Sender, error) {
+	if e.cfg.SMTPURL != "" {
+		return mail.NewSMTP(e.cfg.SMTPURL, e.cfg.MailFrom)
+	}
+	dir := filepath.Join(e.cfg.DataDir, "outbox")
+	e.log.Warn("CONSULT_SMTP_URL is not set: mails go to the development outbox and the log", "folder", dir)
+	return mail.NewFolder(dir, e.cfg.MailFrom, e.log), nil
 }
 
 // nowUTC is the wall clock for command-line tasks.

@@ -11,7 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"consult/api"
+	"consult/internal/auth/password"
 	"consult/internal/clock"
+	"consult/internal/mail"
 	"consult/internal/database"
 )
 
@@ -72,7 +74,23 @@ func (e *env) serve(ctx context.Context) error {
 		e.log.Error("a database migration is pending: not serving the API until `consult migrate up` has run")
 		go ready.Watch(ctx, 5*time.Second, e.log)
 	}
-	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clock.System{}, Log: e.log})
+	clk := clock.System{}
+	tokens, err := e.tokenIssuer(clk)
+	if err != nil {
+		return err
+	}
+	sender, err := e.mailSender()
+	if err != nil {
+		return err
+	}
+	workerCtx, stopWorker := context.WithCancel(context.Background())
+	workerDone := make(chan struct{})
+	go func() {
+		defer close(workerDone)
+		(&mail.Worker{DB: db.DB, Sender: sender, Clock: clk, Log: e.log, Interval: 2 * time.Second}).Run(workerCtx)
+	}()
+	defer func() { stopWorker(); <-workerDone }()
+	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens})
 	ln, err := net.Listen("tcp", e.cfg.Addr)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/mail"
 	"net/netip"
 	"net/url"
 	"os"
@@ -36,6 +37,7 @@ type Config struct {
 	JWTSecretFile   string        `env:"CONSULT_JWT_SECRET_FILE"`
 	BaseURL         string        `env:"CONSULT_BASE_URL" envDefault:"http://localhost:8080"`
 	SMTPURL         string        `env:"CONSULT_SMTP_URL"`
+	MailFrom        string        `env:"CONSULT_MAIL_FROM"`
 	LogFormat       string        `env:"CONSULT_LOG_FORMAT" envDefault:"text"`
 	LogLevel        string        `env:"CONSULT_LOG_LEVEL" envDefault:"info"`
 	TrustedProxies  string        `env:"CONSULT_TRUSTED_PROXIES"`
@@ -165,6 +167,11 @@ func (c *Config) validateURLs() error {
 	}
 	if c.IsProduction() && u.Scheme != "https" && u.Hostname() != "localhost" {
 		return &Error{"CONSULT_BASE_URL", "must use https in production"}
+	}
+	if c.MailFrom == "" {
+		c.MailFrom = "consult <no-reply@" + u.Hostname() + ">"
+	} else if _, err := mail.ParseAddress(c.MailFrom); err != nil {
+		return &Error{"CONSULT_MAIL_FROM", fmt.Sprintf("%q is not a mail address (consult <no-reply@example.eu>)", c.MailFrom)}
 	}
 	if c.SMTPURL != "" {
 		s, err := url.Parse(c.SMTPURL)

@@ -1,0 +1,381 @@
+package handlers
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
+
+	"consult/internal/auth/password"
+	"consult/internal/logging"
+	"consult/internal/mail"
+	"consult/models"
+)
+
+// Throttles of the account endpoints. Counts live in the database, so every server process
+// shares them; the client address is the socket's unless a trusted proxy forwarded it.
+var (
+	loginFailuresPerAccount = models.Limit{Max: 5, Window: 15 * time.Minute}
+	loginFailuresPerIP      = models.Limit{Max: 20, Window: 15 * time.Minute}
+	registrationsPerIP      = models.Limit{Max: 10, Window: time.Hour}
+	resetRequestsPerIP      = models.Limit{Max: 10, Window: time.Hour}
+	resetMailsPerAccount    = models.Limit{Max: 3, Window: time.Hour}
+	tokenAttemptsPerIP      = models.Limit{Max: 30, Window: time.Hour}
+)
+
+// RegisterRequest is the body of POST /auth/register.
+type RegisterRequest struct {
+	Email                  string `json:"email"`
+	Password               string `json:"password"`
+	DisplayName            string `json:"display_name"`
+	Organisation           string `json:"organisation"`
+	StakeholderType        string `json:"stakeholder_type"`
+	Country                string `json:"country"`
+	TransparencyRegisterID string `json:"transparency_register_id"`
+	Language               string `json:"language"`
+}
+
+// Register creates a stakeholder account and mails a verification link. An address that has an
+// account gets the same answer, and its owner a mail, so registration reveals no accounts.
+func (h *Handlers) Register(c echo.Context) error {
+	var req RegisterRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	if err := h.countAndThrottle(ctx, "register:ip:"+c.RealIP(), registrationsPerIP, now); err != nil {
+		return err
+	}
+	profile := models.Profile{DisplayName: req.DisplayName, Organisation: req.Organisation, StakeholderType: req.StakeholderType,
+		Country: req.Country, TransparencyRegisterID: req.TransparencyRegisterID, Language: req.Language}
+	errs := profile.Validate()
+	email := models.NormalizeEmail(req.Email)
+	if email == "" {
+		errs = append([]models.FieldError{{Field: "email", Message: "is not a valid email address"}}, errs...)
+	}
+	if err := password.Check(req.Password, req.Email, req.DisplayName, req.Organisation); err != nil {
+		errs = append(errs, models.FieldError{Field: "password", Message: err.Error()})
+	}
+	if len(errs) > 0 {
+		return models.Invalid("the registration has invalid fields", errs...)
+	}
+	hash, err := h.Hasher.Hash(ctx, req.Password)
+	if err != nil {
+		return err
+	}
+	var user *models.User
+	err = h.DB.Transaction(func(tx *gorm.DB) error {
+		u, err := models.CreateUser(ctx, tx, models.NewAccount{Email: email, PasswordHash: hash, Role: models.RoleStakeholder, Profile: profile}, now)
+		if errors.Is(err, models.ErrConflict) {
+			text := mail.AlreadyRegistered(h.Config.BaseURL)
+			return models.EnqueueMail(ctx, tx, email, text.Subject, text.Body, now)
+		}
+		if err != nil {
+			return err
+		}
+		user = u
+		plain, err := models.IssueOneTimeToken(ctx, tx, u.ID, models.PurposeVerifyEmail, models.VerifyEmailTTL, now)
+		if err != nil {
+			return err
+		}
+		text := mail.VerifyEmail(h.Config.BaseURL, u.DisplayName, plain)
+		return models.EnqueueMail(ctx, tx, email, text.Subject, text.Body, now)
+	})
+	if err != nil {
+		return err
+	}
+	if user == nil {
+		// The same shape as a new account; nothing about the existing one leaks.
+		user = &models.User{ID: models.NewID(), Email: email, DisplayName: profile.DisplayName, Organisation: profile.Organisation,
+			StakeholderType: profile.StakeholderType, Country: profile.Country, TransparencyRegisterID: profile.TransparencyRegisterID,
+			Language: profile.Language, Role: models.RoleStakeholder, CreatedAt: now}
+	}
+	return c.JSON(http.StatusCreated, userView(user))
+}
+
+// TokenRequest carries a one-time token from a mailed link.
+type TokenRequest struct {
+	Token string `json:"token"`
+}
+
+// VerifyEmail spends a verification token and marks the address verified.
+func (h *Handlers) VerifyEmail(c echo.Context) error {
+	var req TokenRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	if err := h.countAndThrottle(ctx, "token:ip:"+c.RealIP(), tokenAttemptsPerIP, now); err != nil {
+		return err
+	}
+	err := h.DB.Transaction(func(tx *gorm.DB) error {
+		u, err := models.ConsumeOneTimeToken(ctx, tx, req.Token, models.PurposeVerifyEmail, now)
+		if err != nil {
+			return err
+		}
+		return tx.Model(u).Updates(map[string]any{"email_verified": true, "updated_at": now}).Error
+	})
+	if err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// LoginRequest is the body of POST /auth/login.
+type LoginRequest struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+}
+
+// TokenResponse is the answer to a sign-in or a refresh.
+type TokenResponse struct {
+	AccessToken  string   `json:"access_token"`
+	TokenType    string   `json:"token_type"`
+	ExpiresIn    int      `json:"expires_in"`
+	RefreshToken string   `json:"refresh_token"`
+	User         UserView `json:"user"`
+}
+
+var errBadCredentials = &models.Error{Code: models.CodeUnauthenticated, Message: "the email or the password is wrong"}
+
+// Login checks the password and opens a session. Unknown and known emails get the same answer
+// after the same work, and failures are throttled per account and per client address.
+func (h *Handlers) Login(c echo.Context) error {
+	if err := h.CheckOrigin(c); err != nil {
+		return err
+	}
+	var req LoginRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	throttles := []struct {
+		key   string
+		limit models.Limit
+	}{
+		{"login:account:" + digest(strings.ToLower(strings.TrimSpace(req.Email))), loginFailuresPerAccount},
+		{"login:ip:" + c.RealIP(), loginFailuresPerIP},
+	}
+	for _, t := range throttles {
+		if err := h.throttle(ctx, t.key, t.limit, now); err != nil {
+			return err
+		}
+	}
+	user, err := models.FindUserByEmail(ctx, h.DB.DB, req.Email)
+	if err != nil && !errors.Is(err, models.ErrNotFound) {
+		return err
+	}
+	var verr error
+	if user == nil {
+		verr = h.Hasher.DummyVerify(ctx, req.Password)
+	} else {
+		verr = h.Hasher.Verify(ctx, user.PasswordHash, req.Password)
+	}
+	if verr != nil || user.Disabled {
+		if errors.Is(verr, context.Canceled) {
+			return verr
+		}
+		for _, t := range throttles {
+			if _, err := models.HitRate(ctx, h.DB.DB, t.key, t.limit, now); err != nil {
+				return err
+			}
+		}
+		return errBadCredentials
+	}
+	if h.Hasher.NeedsRehash(user.PasswordHash) {
+		if hash, err := h.Hasher.Hash(ctx, req.Password); err == nil {
+			h.DB.Model(user).Update("password_hash", hash)
+		}
+	}
+	session, refresh, err := models.StartSession(ctx, h.DB.DB, user.ID, c.Request().UserAgent(), now)
+	if err != nil {
+		return err
+	}
+	return h.answerTokens(c, user, session, refresh, now)
+}
+
+func (h *Handlers) answerTokens(c echo.Context, user *models.User, session *models.Session, refresh string, now time.Time) error {
+	access, exp, err := h.Tokens.IssueAccess(user.ID, string(user.Role), session.ID)
+	if err != nil {
+		return err
+	}
+	refreshExp := now.Add(models.RefreshTTL)
+	if refreshExp.After(session.ExpiresAt) {
+		refreshExp = session.ExpiresAt
+	}
+	h.setSessionCookies(c, access, exp, refresh, refreshExp)
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	return c.JSON(http.StatusOK, TokenResponse{
+		AccessToken: access, TokenType: "Bearer", ExpiresIn: int(exp.Sub(now).Seconds()), RefreshToken: refresh, User: userView(user),
+	})
+}
+
+// RefreshRequest is the body of POST /auth/refresh; browsers may send the cookie instead.
+type RefreshRequest struct {
+	RefreshToken string `json:"refresh_token"`
+}
+
+// Refresh rotates a refresh token: the old one dies, a new pair comes back. A spent token
+// presented again ends its whole session.
+func (h *Handlers) Refresh(c echo.Context) error {
+	var req RefreshRequest
+	if c.Request().ContentLength != 0 {
+		if err := bindJSON(c, &req); err != nil {
+			return err
+		}
+	}
+	if req.RefreshToken == "" {
+		ck, err := c.Cookie(RefreshCookie)
+		if err != nil {
+			return &models.Error{Code: models.CodeUnauthenticated, Message: "send the refresh_token"}
+		}
+		if err := h.CheckCSRF(c); err != nil {
+			return err
+		}
+		req.RefreshToken = ck.Value
+	}
+	now := h.Clock.Now()
+	session, user, next, err := models.RotateRefresh(c.Request().Context(), h.DB.DB, req.RefreshToken, now)
+	if err != nil {
+		if errors.Is(err, models.ErrRefreshReused) {
+			logging.From(c.Request().Context()).Warn("refresh token reuse: session revoked")
+		}
+		return err
+	}
+	return h.answerTokens(c, user, session, next, now)
+}
+
+// Logout ends the caller's session (the refresh token family); its access tokens die with it.
+func (h *Handlers) Logout(c echo.Context) error {
+	p := CurrentPrincipal(c)
+	if err := models.RevokeSession(c.Request().Context(), h.DB.DB, p.SessionID, h.Clock.Now()); err != nil {
+		return err
+	}
+	h.clearSessionCookies(c)
+	return c.NoContent(http.StatusNoContent)
+}
+
+// PasswordResetRequest is the body of POST /auth/password-reset.
+type PasswordResetRequest struct {
+	Email string `json:"email"`
+}
+
+// RequestPasswordReset mails a one-time link when the account exists; the answer is always 204.
+func (h *Handlers) RequestPasswordReset(c echo.Context) error {
+	var req PasswordResetRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	if err := h.countAndThrottle(ctx, "reset:ip:"+c.RealIP(), resetRequestsPerIP, now); err != nil {
+		return err
+	}
+	user, err := models.FindUserByEmail(ctx, h.DB.DB, req.Email)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && user.Disabled) {
+		return c.NoContent(http.StatusNoContent)
+	} else if err != nil {
+		return err
+	}
+	n, err := models.HitRate(ctx, h.DB.DB, "reset:account:"+user.ID, resetMailsPerAccount, now)
+	if err != nil {
+		return err
+	}
+	if n > resetMailsPerAccount.Max {
+		return c.NoContent(http.StatusNoContent) // enough links are on their way
+	}
+	err = h.DB.Transaction(func(tx *gorm.DB) error {
+		plain, err := models.IssueOneTimeToken(ctx, tx, user.ID, models.PurposePasswordReset, models.PasswordResetTTL, now)
+		if err != nil {
+			return err
+		}
+		text := mail.PasswordReset(h.Config.BaseURL, plain)
+		return models.EnqueueMail(ctx, tx, user.Email, text.Subject, text.Body, now)
+	})
+	if err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// PasswordResetConfirmRequest is the body of POST /auth/password-reset/confirm.
+type PasswordResetConfirmRequest struct {
+	Token    string `json:"token"`
+	Password string `json:"password"`
+}
+
+// ConfirmPasswordReset spends a reset token, sets the new password and ends every session.
+func (h *Handlers) ConfirmPasswordReset(c echo.Context) error {
+	var req PasswordResetConfirmRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	if err := h.countAndThrottle(ctx, "token:ip:"+c.RealIP(), tokenAttemptsPerIP, now); err != nil {
+		return err
+	}
+	if err := password.Check(req.Password); err != nil {
+		return models.Invalid("the new password is not accepted", models.FieldError{Field: "password", Message: err.Error()})
+	}
+	hash, err := h.Hasher.Hash(ctx, req.Password)
+	if err != nil {
+		return err
+	}
+	err = h.DB.Transaction(func(tx *gorm.DB) error {
+		u, err := models.ConsumeOneTimeToken(ctx, tx, req.Token, models.PurposePasswordReset, now)
+		if err != nil {
+			return err
+		}
+		if err := password.Check(req.Password, u.Email, u.DisplayName, u.Organisation); err != nil {
+			return models.Invalid("the new password is not accepted", models.FieldError{Field: "password", Message: err.Error()})
+		}
+		if err := tx.Model(u).Updates(map[string]any{"password_hash": hash, "email_verified": true, "updated_at": now}).Error; err != nil {
+			return err
+		}
+		if err := models.RevokeUserSessions(ctx, tx, u.ID, "", now); err != nil {
+			return err
+		}
+		text := mail.PasswordChanged(h.Config.BaseURL)
+		return models.EnqueueMail(ctx, tx, u.Email, text.Subject, text.Body, now)
+	})
+	if err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// throttle answers 429 when key has reached its limit in the current window.
+func (h *Handlers) throttle(ctx context.Context, key string, l models.Limit, now time.Time) error {
+	exceeded, retry, err := models.RateExceeded(ctx, h.DB.DB, key, l, now)
+	if err != nil {
+		return err
+	}
+	if exceeded {
+		return &models.Error{Code: models.CodeRateLimited, Message: "too many attempts; try again later", RetryAfter: retry}
+	}
+	return nil
+}
+
+// countAndThrottle counts this request under key and answers 429 past the limit.
+func (h *Handlers) countAndThrottle(ctx context.Context, key string, l models.Limit, now time.Time) error {
+	n, err := models.HitRate(ctx, h.DB.DB, key, l, now)
+	if err != nil {
+		return err
+	}
+	if n > l.Max {
+		retry := now.UTC().Truncate(l.Window).Add(l.Window).Sub(now)
+		return &models.Error{Code: models.CodeRateLimited, Message: "too many requests; try again later", RetryAfter: retry}
+	}
+	return nil
+}
+
+// digest keeps personal data (an email address) out of the rate-limit table's keys.
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:16])
+}

@@ -1,0 +1,79 @@
+package handlers
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"consult/models"
+)
+
+// maxJSONBytes bounds a JSON request body.
+const maxJSONBytes = 256 << 10
+
+// bindJSON decodes a JSON body into dst strictly: the media type must be JSON, unknown fields are
+// refused (a client cannot set what it may not, such as role), and trailing data is an error.
+func bindJSON(c echo.Context, dst any) error {
+	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	if mt != echo.MIMEApplicationJSON {
+		return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the body as application/json"}
+	}
+	body := io.LimitReader(c.Request().Body, maxJSONBytes+1)
+	raw, err := io.ReadAll(body)
+	if err != nil {
+		return models.NewError(models.CodeBadRequest, "the body could not be read")
+	}
+	if len(raw) > maxJSONBytes {
+		return &models.Error{Code: models.CodePayloadTooLarge, Message: "the JSON body is larger than 256 KB"}
+	}
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return decodeError(err)
+	}
+	if dec.More() {
+		return models.NewError(models.CodeBadRequest, "the body holds more than one JSON value")
+	}
+	return nil
+}
+
+func decodeError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		field := typeErr.Field
+		if field == "" {
+			return models.NewError(models.CodeBadRequest, "the body must be a JSON object")
+		}
+		return models.Invalid("the request has invalid fields", models.FieldError{Field: field, Message: "must be a " + jsonKind(typeErr.Type.Kind().String())})
+	case errors.As(err, &syntaxErr):
+		return models.NewError(models.CodeBadRequest, "the body is not valid JSON (at byte %d)", syntaxErr.Offset)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return models.Invalid("the request names a field this endpoint does not accept", models.FieldError{Field: field, Message: "is not accepted here"})
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return models.NewError(models.CodeBadRequest, "the body is empty or cut short")
+	default:
+		return models.NewError(models.CodeBadRequest, "the body is not valid JSON")
+	}
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "string":
+		return "string"
+	case "bool":
+		return "boolean"
+	case "int", "int64", "int32", "uint", "uint64", "float64":
+		return "number"
+	case "slice":
+		return "list"
+	default:
+		return "JSON object"
+	}
+}

@@ -1,0 +1,37 @@
+package handlers
+
+import (
+	"time"
+
+	"consult/models"
+)
+
+// UserView is an account as the API shows it to its owner and to admins.
+type UserView struct {
+	ID                     string      `json:"id"`
+	Email                  string      `json:"email"`
+	EmailVerified          bool        `json:"email_verified"`
+	DisplayName            string      `json:"display_name"`
+	Organisation           string      `json:"organisation"`
+	StakeholderType        string      `json:"stakeholder_type"`
+	Country                string      `json:"country"`
+	TransparencyRegisterID string      `json:"transparency_register_id"`
+	Language               string      `json:"language"`
+	Role                   models.Role `json:"role"`
+	Disabled               bool        `json:"disabled"`
+	CreatedAt              time.Time   `json:"created_at"`
+}
+
+func userView(u *models.User) UserView {
+	return UserView{
+		ID: u.ID, Email: u.Email, EmailVerified: u.EmailVerified, DisplayName: u.DisplayName, Organisation: u.Organisation,
+		StakeholderType: u.StakeholderType, Country: u.Country, TransparencyRegisterID: u.TransparencyRegisterID,
+		Language: u.Language, Role: u.Role, Disabled: u.Disabled, CreatedAt: u.CreatedAt.UTC(),
+	}
+}
+
+// List is the envelope of every list answer.
+type List[T any] struct {
+	Items      []T     `json:"items"`
+	NextCursor *string `json:"next_cursor"`
+}

@@ -1,0 +1,134 @@
+// Package mail delivers the mails that the outbox holds: through SMTP in production, or into a
+// folder (and the log) in development, so `make run` needs no mail server. A worker takes due mails
+// from the outbox, sends them, and retries failures with backoff; nothing is lost when the mail
+// server is down.
+package mail
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// Message is one mail to deliver.
+type Message struct {
+	ID      string
+	To      string
+	Subject string
+	Body    string
+}
+
+// Sender delivers one message.
+type Sender interface {
+	Send(ctx context.Context, m Message) error
+}
+
+// build composes the MIME message, UTF-8 plain text.
+func build(from string, m Message) (*gomail.Msg, error) {
+	msg := gomail.NewMsg()
+	if err := msg.From(from); err != nil {
+		return nil, fmt.Errorf("from address: %w", err)
+	}
+	if err := msg.To(m.To); err != nil {
+		return nil, fmt.Errorf("to address: %w", err)
+	}
+	msg.Subject(m.Subject)
+	msg.SetMessageIDWithValue(m.ID + "@consult")
+	msg.SetDate()
+	msg.SetBodyString(gomail.TypeTextPlain, m.Body)
+	return msg, nil
+}
+
+// SMTP sends through a mail server named by a CONSULT_SMTP_URL: smtp:// uses STARTTLS when the
+// server offers it (mandatory when credentials are given), smtps:// uses implicit TLS.
+type SMTP struct {
+	from string
+	host string
+	opts []gomail.Option
+}
+
+// NewSMTP prepares a sender from an smtp:// or smtps:// URL.
+func NewSMTP(rawURL, from string) (*SMTP, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	opts := []gomail.Option{gomail.WithTimeout(20 * time.Second)}
+	port := 587
+	if u.Scheme == "smtps" {
+		port = 465
+		opts = append(opts, gomail.WithSSL())
+	} else {
+		policy := gomail.TLSOpportunistic
+		if u.User != nil {
+			policy = gomail.TLSMandatory
+		}
+		opts = append(opts, gomail.WithTLSPolicy(policy))
+	}
+	if p := u.Port(); p != "" {
+		if port, err = strconv.Atoi(p); err != nil {
+			return nil, fmt.Errorf("smtp port: %w", err)
+		}
+	}
+	opts = append(opts, gomail.WithPort(port))
+	if u.User != nil {
+		pw, _ := u.User.Password()
+		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover), gomail.WithUsername(u.User.Username()), gomail.WithPassword(pw))
+	}
+	return &SMTP{from: from, host: u.Hostname(), opts: opts}, nil
+}
+
+// Send delivers m over one SMTP connection.
+func (s *SMTP) Send(ctx context.Context, m Message) error {
+	msg, err := build(s.from, m)
+	if err != nil {
+		return err
+	}
+	client, err := gomail.NewClient(s.host, s.opts...)
+	if err != nil {
+		return err
+	}
+	return client.DialAndSendWithContext(ctx, msg)
+}
+
+// Folder writes each mail as an .eml file into a folder and logs it: the development outbox.
+type Folder struct {
+	dir  string
+	from string
+	log  *slog.Logger
+}
+
+// NewFolder returns a sender writing into dir.
+func NewFolder(dir, from string, log *slog.Logger) *Folder {
+	return &Folder{dir: dir, from: from, log: log}
+}
+
+// Send writes m to the folder and logs its recipient, subject and text.
+func (f *Folder) Send(_ context.Context, m Message) error {
+	msg, err := build(f.from, m)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(f.dir, 0o750); err != nil {
+		return err
+	}
+	name := filepath.Join(f.dir, time.Now().UTC().Format("20060102T150405")+"-"+m.ID+".eml")
+	file, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600) //nolint:gosec // our folder, our file name
+	if err != nil {
+		return err
+	}
+	_, werr := msg.WriteTo(file)
+	if err := errors.Join(werr, file.Close()); err != nil {
+		return err
+	}
+	f.log.Info("mail written to the development outbox", "to", m.To, "subject", m.Subject, "file", name, "body", m.Body)
+	return nil
+}

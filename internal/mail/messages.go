@@ -1,0 +1,50 @@
+package mail
+
+import "fmt"
+
+// Text is a mail's subject and plain-text body.
+type Text struct {
+	Subject string
+	Body    string
+}
+
+const signature = "\n\n-- \nconsult, public consultations on cybersecurity certification schemes\n"
+
+// VerifyEmail asks a new stakeholder to confirm the address. The token travels in the URL
+// fragment, which browsers never send to servers or in Referer headers.
+func VerifyEmail(baseURL, name, token string) Text {
+	return Text{
+		Subject: "Confirm your email address",
+		Body: fmt.Sprintf("Hello %s,\n\nPlease confirm your email address to be able to comment:\n\n%s/verify-email#token=%s\n\n"+
+			"The link works once, for 48 hours. If you did not register, ignore this mail.", name, baseURL, token) + signature,
+	}
+}
+
+// AlreadyRegistered tells an account's owner that someone tried to register with the address,
+// instead of telling the person registering (no account enumeration).
+func AlreadyRegistered(baseURL string) Text {
+	return Text{
+		Subject: "Someone tried to register with your email address",
+		Body: "Hello,\n\nSomeone, perhaps you, tried to create an account with this email address, which already has one.\n\n" +
+			"If it was you, sign in at " + baseURL + " or reset your password at " + baseURL + "/password-reset.\n" +
+			"If it was not you, you can ignore this mail; your account is unchanged." + signature,
+	}
+}
+
+// PasswordReset carries a one-time link to set a new password.
+func PasswordReset(baseURL, token string) Text {
+	return Text{
+		Subject: "Reset your password",
+		Body: fmt.Sprintf("Hello,\n\nA new password was requested for your account. To set one, open:\n\n%s/password-reset#token=%s\n\n"+
+			"The link works once, for one hour. If you did not ask for it, ignore this mail; your password is unchanged.", baseURL, token) + signature,
+	}
+}
+
+// PasswordChanged warns the owner that the password changed and other sessions ended.
+func PasswordChanged(baseURL string) Text {
+	return Text{
+		Subject: "Your password was changed",
+		Body: "Hello,\n\nThe password of your account was just changed, and every other signed-in session was ended.\n\n" +
+			"If you did not do this, reset your password at once at " + baseURL + "/password-reset." + signature,
+	}
+}
