@@ -7,9 +7,12 @@ BIN           := bin/consult
 PG_TEST_URL   ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 GOLANGCI      := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 CONSULT_ADDR  ?= 127.0.0.1:8080
+MAILPIT       := bin/mailpit
+MAILPIT_MOD   := github.com/axllent/mailpit@v1.33.1
 export CONSULT_ADDR
+export CONSULT_TEST_MAILPIT := $(CURDIR)/$(MAILPIT)
 
-.PHONY: help run build frontend test test-sqlite test-postgres test-frontend lint bench clean
+.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -28,12 +31,17 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && npm ci --no-audit --no-fund
 	touch $@
 
+tools: $(MAILPIT) ## Test tools: Mailpit, the real SMTP server the mail tests send through
+
+$(MAILPIT):
+	GOBIN=$(CURDIR)/bin $(GO) install $(MAILPIT_MOD)
+
 test: test-sqlite test-postgres test-frontend ## The whole suite: SQLite, then PostgreSQL, then the web app
 
-test-sqlite: ## Go tests on SQLite
+test-sqlite: tools ## Go tests on SQLite
 	CONSULT_TEST_DATABASE_URL= $(GO) test -race -count=1 ./...
 
-test-postgres: ## Go tests on PostgreSQL (CONSULT_TEST_DATABASE_URL, default the local server)
+test-postgres: tools ## Go tests on PostgreSQL (CONSULT_TEST_DATABASE_URL, default the local server)
 	CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 ./...
 
 test-frontend: frontend ## Type-check and build the web app (browser tests join with the frontend issue)
@@ -49,4 +57,4 @@ bench: ## Benchmarks, report in bench/out/report.txt
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./... | tee bench/out/report.txt
 
 clean: ## Remove build output and the development database
-	rm -rf bin frontend/dist/assets frontend/dist/index.html data
+	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/*.map data
