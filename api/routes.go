@@ -54,6 +54,17 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodGet, "/api/v1/me/data", SignedIn, h.MyData},
 		{http.MethodPost, "/api/v1/me/password", SignedIn, h.ChangePassword},
 
+		{http.MethodGet, "/api/v1/schemes", Anyone, h.ListSchemes},
+		{http.MethodPost, "/api/v1/schemes", Moderator, h.CreateScheme},
+		{http.MethodGet, "/api/v1/schemes/:slug", Anyone, h.GetScheme},
+		{http.MethodPost, "/api/v1/schemes/:slug/documents", Moderator, h.CreateDocument},
+		{http.MethodGet, "/api/v1/documents/:id", Anyone, h.GetDocument},
+		{http.MethodGet, "/api/v1/documents/:id/diff", Anyone, h.DiffDocument},
+		{http.MethodGet, "/api/v1/consultations", Anyone, h.ListConsultations},
+		{http.MethodPost, "/api/v1/consultations", Moderator, h.CreateConsultation},
+		{http.MethodGet, "/api/v1/consultations/:id", Anyone, h.GetConsultation},
+		{http.MethodPatch, "/api/v1/consultations/:id", Moderator, h.UpdateConsultation},
+
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},
 		{http.MethodPatch, "/api/v1/admin/users/:id", Admin, h.UpdateUser},
 	}

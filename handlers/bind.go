@@ -5,7 +5,9 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,17 +20,22 @@ const maxJSONBytes = 256 << 10
 // bindJSON decodes a JSON body into dst strictly: the media type must be JSON, unknown fields are
 // refused (a client cannot set what it may not, such as role), and trailing data is an error.
 func bindJSON(c echo.Context, dst any) error {
+	return bindJSONLimit(c, dst, maxJSONBytes)
+}
+
+// bindJSONLimit is bindJSON with its own size limit, for endpoints that take large documents.
+func bindJSONLimit(c echo.Context, dst any, limit int64) error {
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if mt != echo.MIMEApplicationJSON {
 		return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the body as application/json"}
 	}
-	body := io.LimitReader(c.Request().Body, maxJSONBytes+1)
+	body := io.LimitReader(c.Request().Body, limit+1)
 	raw, err := io.ReadAll(body)
 	if err != nil {
 		return models.NewError(models.CodeBadRequest, "the body could not be read")
 	}
-	if len(raw) > maxJSONBytes {
-		return &models.Error{Code: models.CodePayloadTooLarge, Message: "the JSON body is larger than 256 KB"}
+	if int64(len(raw)) > limit {
+		return &models.Error{Code: models.CodePayloadTooLarge, Message: "the JSON body is larger than this endpoint accepts (" + strconv.FormatInt(limit>>10, 10) + " KB)"}
 	}
 	dec := json.NewDecoder(strings.NewReader(string(raw)))
 	dec.DisallowUnknownFields()
@@ -44,7 +51,10 @@ func bindJSON(c echo.Context, dst any) error {
 func decodeError(err error) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
+	var timeErr *time.ParseError
 	switch {
+	case errors.As(err, &timeErr):
+		return models.Invalid("a time is not in RFC 3339 form", models.FieldError{Field: "", Message: "times look like 2027-03-01T12:00:00Z; got " + strconv.Quote(timeErr.Value)})
 	case errors.As(err, &typeErr):
 		field := typeErr.Field
 		if field == "" {

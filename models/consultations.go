@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,4 +58,143 @@ func CreateConsultation(ctx context.Context, db *gorm.DB, in NewConsultation, no
 		UpdatedAt:   now,
 	}
 	return c, db.WithContext(ctx).Create(c).Error
+}
+
+// ListConsultations returns one page of consultations, newest first, optionally only those with a
+// status at now.
+func ListConsultations(ctx context.Context, db *gorm.DB, status ConsultationStatus, p Page, now time.Time) ([]Consultation, *string, error) {
+	tx, err := p.apply(db.WithContext(ctx), "id", true)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch status {
+	case "":
+	case StatusUpcoming:
+		tx = tx.Where("opens_at > ?", now)
+	case StatusOpen:
+		tx = tx.Where("opens_at <= ? AND closes_at > ?", now, now)
+	case StatusClosed:
+		tx = tx.Where("closes_at <= ?", now)
+	default:
+		return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "status", Message: "must be upcoming, open or closed"})
+	}
+	var out []Consultation
+	if err := tx.Find(&out).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := nextCursor(out, p.Limit, func(c Consultation) string { return c.ID })
+	return items, next, nil
+}
+
+// FindConsultation returns a consultation or ErrNotFound.
+func FindConsultation(ctx context.Context, db *gorm.DB, id string) (*Consultation, error) {
+	if !ValidID(id) {
+		return nil, NotFound("consultation")
+	}
+	var c Consultation
+	err := db.WithContext(ctx).Where("id = ?", id).Take(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("consultation")
+	}
+	return &c, err
+}
+
+// ConsultationChange is a moderator's edit of a window; Version must be the current one.
+type ConsultationChange struct {
+	Title       *string
+	Description *string
+	OpensAt     *time.Time
+	ClosesAt    *time.Time
+	Version     int
+}
+
+type windowState struct {
+	Title       string    `json:"title"`
+	Description string    `json:"description"`
+	OpensAt     time.Time `json:"opens_at"`
+	ClosesAt    time.Time `json:"closes_at"`
+	Version     int       `json:"version"`
+}
+
+func (c *Consultation) state() windowState {
+	return windowState{c.Title, c.Description, c.OpensAt.UTC(), c.ClosesAt.UTC(), c.Version}
+}
+
+// UpdateConsultation applies a moderator's change with optimistic locking, and records it in the
+// audit trail. A closed consultation cannot change; an open one may only be extended (a later
+// closes_at), never shortened or moved; an upcoming one may be rescheduled.
+func UpdateConsultation(ctx context.Context, db *gorm.DB, actor *User, id string, ch ConsultationChange, now time.Time) (*Consultation, error) {
+	var c *Consultation
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var err error
+		if c, err = FindConsultation(ctx, tx, id); err != nil {
+			return err
+		}
+		if ch.Version != c.Version {
+			return Conflict("the consultation has changed since version " + strconv.Itoa(ch.Version) + "; reload it (current version " + strconv.Itoa(c.Version) + ")")
+		}
+		before := c.state()
+		if err := applyWindowChange(c, ch, now); err != nil {
+			return err
+		}
+		c.Version++
+		c.UpdatedAt = now
+		res := tx.Model(&Consultation{}).Where("id = ? AND version = ?", c.ID, ch.Version).Updates(map[string]any{
+			"title": c.Title, "description": c.Description, "opens_at": c.OpensAt, "closes_at": c.ClosesAt,
+			"version": c.Version, "updated_at": now,
+		})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != 1 {
+			return Conflict("the consultation was changed at the same time; reload it")
+		}
+		return RecordAudit(ctx, tx, AuditEntry{ActorID: &actor.ID, Action: "consultation.changed", SubjectType: "consultation",
+			SubjectID: c.ID, Before: before, After: c.state()}, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func applyWindowChange(c *Consultation, ch ConsultationChange, now time.Time) error {
+	status := c.StatusAt(now)
+	if status == StatusClosed {
+		return Conflict("the consultation is closed; its window cannot change")
+	}
+	var errs []FieldError
+	if ch.Title != nil {
+		if fe := checkText("title", *ch.Title, true, 300); fe != nil {
+			errs = append(errs, *fe)
+		}
+		c.Title = strings.TrimSpace(*ch.Title)
+	}
+	if ch.Description != nil {
+		c.Description = strings.TrimSpace(*ch.Description)
+	}
+	if ch.OpensAt != nil {
+		opens := ch.OpensAt.UTC().Truncate(time.Second)
+		if status == StatusOpen && !opens.Equal(c.OpensAt) {
+			errs = append(errs, FieldError{Field: "opens_at", Message: "cannot change once the consultation has opened"})
+		}
+		c.OpensAt = opens
+	}
+	if ch.ClosesAt != nil {
+		closes := ch.ClosesAt.UTC().Truncate(time.Second)
+		if status == StatusOpen && closes.Before(c.ClosesAt) {
+			errs = append(errs, FieldError{Field: "closes_at", Message: "an open consultation can only be extended, not shortened"})
+		}
+		if !closes.After(now) {
+			errs = append(errs, FieldError{Field: "closes_at", Message: "must be in the future"})
+		}
+		c.ClosesAt = closes
+	}
+	if !c.ClosesAt.After(c.OpensAt) {
+		errs = append(errs, FieldError{Field: "closes_at", Message: "must be after opens_at"})
+	}
+	if len(errs) > 0 {
+		return Invalid("the change has invalid fields", errs...)
+	}
+	return nil
 }

@@ -1,0 +1,127 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
+
+	"consult/models"
+)
+
+// ConsultationView is a consultation window with its status at the server's clock.
+type ConsultationView struct {
+	ID          string                    `json:"id"`
+	DocumentID  string                    `json:"document_id"`
+	Title       string                    `json:"title"`
+	Description string                    `json:"description"`
+	OpensAt     time.Time                 `json:"opens_at"`
+	ClosesAt    time.Time                 `json:"closes_at"`
+	Status      models.ConsultationStatus `json:"status"`
+	Version     int                       `json:"version"`
+	CreatedAt   time.Time                 `json:"created_at"`
+	UpdatedAt   time.Time                 `json:"updated_at"`
+}
+
+func consultationView(c *models.Consultation, now time.Time) ConsultationView {
+	return ConsultationView{
+		ID: c.ID, DocumentID: c.DocumentID, Title: c.Title, Description: c.Description, OpensAt: c.OpensAt.UTC(),
+		ClosesAt: c.ClosesAt.UTC(), Status: c.StatusAt(now), Version: c.Version, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
+	}
+}
+
+// ListConsultations lists consultations, newest first, optionally by status.
+func (h *Handlers) ListConsultations(c echo.Context) error {
+	limit, err := pageLimit(c)
+	if err != nil {
+		return err
+	}
+	now := h.Clock.Now()
+	cons, next, err := models.ListConsultations(c.Request().Context(), h.DB.DB, models.ConsultationStatus(c.QueryParam("status")),
+		models.Page{Cursor: c.QueryParam("cursor"), Limit: limit}, now)
+	if err != nil {
+		return err
+	}
+	out := List[ConsultationView]{Items: make([]ConsultationView, 0, len(cons)), NextCursor: next}
+	for i := range cons {
+		out.Items = append(out.Items, consultationView(&cons[i], now))
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// GetConsultation returns one consultation.
+func (h *Handlers) GetConsultation(c echo.Context) error {
+	con, err := models.FindConsultation(c.Request().Context(), h.DB.DB, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, consultationView(con, h.Clock.Now()))
+}
+
+// CreateConsultationRequest is the body of POST /consultations.
+type CreateConsultationRequest struct {
+	DocumentID  string     `json:"document_id"`
+	Title       string     `json:"title"`
+	Description string     `json:"description"`
+	OpensAt     *time.Time `json:"opens_at"`
+	ClosesAt    *time.Time `json:"closes_at"`
+}
+
+// CreateConsultation opens a window on a document; the creation is audit-logged.
+func (h *Handlers) CreateConsultation(c echo.Context) error {
+	var req CreateConsultationRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	actor := CurrentPrincipal(c).User
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	in := models.NewConsultation{DocumentID: req.DocumentID, Title: req.Title, Description: req.Description, CreatedBy: &actor.ID}
+	if req.OpensAt != nil {
+		in.OpensAt = *req.OpensAt
+	}
+	if req.ClosesAt != nil {
+		in.ClosesAt = *req.ClosesAt
+	}
+	var con *models.Consultation
+	err := h.DB.Transaction(func(tx *gorm.DB) error {
+		var err error
+		if con, err = models.CreateConsultation(ctx, tx, in, now); err != nil {
+			return err
+		}
+		return models.RecordAudit(ctx, tx, models.AuditEntry{ActorID: &actor.ID, Action: "consultation.created", SubjectType: "consultation",
+			SubjectID: con.ID, After: consultationView(con, now)}, now)
+	})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, consultationView(con, now))
+}
+
+// UpdateConsultationRequest is the body of PATCH /consultations/{id}.
+type UpdateConsultationRequest struct {
+	Title       *string    `json:"title"`
+	Description *string    `json:"description"`
+	OpensAt     *time.Time `json:"opens_at"`
+	ClosesAt    *time.Time `json:"closes_at"`
+	Version     *int       `json:"version"`
+}
+
+// UpdateConsultation changes a window (typically extends closes_at) with optimistic locking.
+func (h *Handlers) UpdateConsultation(c echo.Context) error {
+	var req UpdateConsultationRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Version == nil {
+		return models.Invalid("the change has invalid fields", models.FieldError{Field: "version", Message: "is required: the version you last read"})
+	}
+	now := h.Clock.Now()
+	con, err := models.UpdateConsultation(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), models.ConsultationChange{
+		Title: req.Title, Description: req.Description, OpensAt: req.OpensAt, ClosesAt: req.ClosesAt, Version: *req.Version,
+	}, now)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, consultationView(con, now))
+}

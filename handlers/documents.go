@@ -1,0 +1,231 @@
+package handlers
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"consult/internal/draft"
+	"consult/models"
+)
+
+// DocumentSummaryView is a document without its clauses.
+type DocumentSummaryView struct {
+	ID           string    `json:"id"`
+	SchemeID     string    `json:"scheme_id"`
+	Title        string    `json:"title"`
+	VersionLabel string    `json:"version_label"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+func documentSummary(d *models.Document) DocumentSummaryView {
+	return DocumentSummaryView{ID: d.ID, SchemeID: d.SchemeID, Title: d.Title, VersionLabel: d.VersionLabel, CreatedAt: d.CreatedAt.UTC()}
+}
+
+// DocumentView is a document with its clause tree.
+type DocumentView struct {
+	DocumentSummaryView
+	Clauses []*ClauseView `json:"clauses"`
+}
+
+// ClauseView is one clause with its sub-clauses. Body is the clause's Markdown as written.
+type ClauseView struct {
+	ID       string        `json:"id"`
+	Number   string        `json:"number"`
+	Heading  string        `json:"heading"`
+	Body     string        `json:"body"`
+	Children []*ClauseView `json:"children"`
+}
+
+// clauseTree nests clause rows (in reading order) under their parents.
+func clauseTree(rows []models.Clause) []*ClauseView {
+	byID := make(map[string]*ClauseView, len(rows))
+	roots := []*ClauseView{}
+	for _, r := range rows {
+		v := &ClauseView{ID: r.ID, Number: r.Number, Heading: r.Heading, Body: r.Body, Children: []*ClauseView{}}
+		byID[r.ID] = v
+		if parent := byID[deref(r.ParentID)]; parent != nil {
+			parent.Children = append(parent.Children, v)
+		} else {
+			roots = append(roots, v)
+		}
+	}
+	return roots
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func documentView(d *models.Document) DocumentView {
+	return DocumentView{DocumentSummaryView: documentSummary(d), Clauses: clauseTree(d.Clauses)}
+}
+
+// GetDocument returns a document with its clause tree, once a consultation on it has opened
+// (moderators: always).
+func (h *Handlers) GetDocument(c echo.Context) error {
+	d, err := models.FindDocument(c.Request().Context(), h.DB.DB, c.Param("id"), isStaff(c), h.Clock.Now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, documentView(d))
+}
+
+// CreateDocumentRequest is the JSON form of a draft upload.
+type CreateDocumentRequest struct {
+	Title        string `json:"title"`
+	VersionLabel string `json:"version_label"`
+	Markdown     string `json:"markdown"`
+}
+
+// CreateDocument imports a Markdown draft as a new version of a scheme: JSON, or multipart with a
+// `file` part and `title` and `version_label` fields.
+func (h *Handlers) CreateDocument(c echo.Context) error {
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	scheme, err := models.FindSchemeBySlug(ctx, h.DB.DB, c.Param("slug"))
+	if err != nil {
+		return err
+	}
+	req, err := readDraftUpload(c)
+	if err != nil {
+		return err
+	}
+	actor := CurrentPrincipal(c).User
+	d, err := models.ImportDocument(ctx, h.DB.DB, scheme, models.NewDocument{
+		Title: req.Title, VersionLabel: req.VersionLabel, Markdown: []byte(req.Markdown), CreatedBy: &actor.ID,
+	}, now)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, documentView(d))
+}
+
+func readDraftUpload(c echo.Context) (*CreateDocumentRequest, error) {
+	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	switch mt {
+	case echo.MIMEApplicationJSON:
+		var req CreateDocumentRequest
+		if err := bindJSONLimit(c, &req, models.MaxDraftBytes+64<<10); err != nil {
+			return nil, err
+		}
+		return &req, nil
+	case echo.MIMEMultipartForm:
+		return readDraftFile(c)
+	default:
+		return nil, &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the draft as application/json or as multipart/form-data with a Markdown file"}
+	}
+}
+
+func readDraftFile(c echo.Context) (*CreateDocumentRequest, error) {
+	fh, err := c.FormFile("file")
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) || errors.Is(err, echo.ErrStatusRequestEntityTooLarge) {
+			return nil, &models.Error{Code: models.CodePayloadTooLarge, Message: "the upload is too large"}
+		}
+		return nil, models.Invalid("the upload has no draft", models.FieldError{Field: "file", Message: "attach the Markdown draft as the part named file"})
+	}
+	if fh.Size > models.MaxDraftBytes {
+		return nil, &models.Error{Code: models.CodePayloadTooLarge, Message: "the draft is larger than " + strconv.Itoa(models.MaxDraftBytes>>20) + " MB"}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	content, err := io.ReadAll(io.LimitReader(f, models.MaxDraftBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if bytes.IndexByte(content, 0) >= 0 || (!utf8.Valid(content) && looksBinary(content)) {
+		return nil, &models.Error{Code: models.CodeUnsupportedMediaType, Message: "the file is not a Markdown text file"}
+	}
+	return &CreateDocumentRequest{Title: c.FormValue("title"), VersionLabel: c.FormValue("version_label"), Markdown: string(content)}, nil
+}
+
+// looksBinary says whether content starts like a known binary format rather than mistyped text.
+func looksBinary(content []byte) bool {
+	for _, magic := range [][]byte{[]byte("%PDF-"), []byte("PK\x03\x04"), []byte("\x7fELF"), []byte("\x89PNG"), []byte("\xff\xd8\xff"), []byte("MZ")} {
+		if bytes.HasPrefix(content, magic) {
+			return true
+		}
+	}
+	return false
+}
+
+// DiffView compares a document with another version of the same scheme, clause by clause.
+type DiffView struct {
+	DocumentID string       `json:"document_id"`
+	AgainstID  string       `json:"against_id"`
+	Changes    []ChangeView `json:"changes"`
+}
+
+// ChangeView is the fate of one clause between the two versions.
+type ChangeView struct {
+	Kind        draft.Kind      `json:"kind"`
+	OldClauseID *string         `json:"old_clause_id"`
+	NewClauseID *string         `json:"new_clause_id"`
+	OldNumber   *string         `json:"old_number"`
+	NewNumber   *string         `json:"new_number"`
+	Heading     string          `json:"heading"`
+	HeadingDiff []draft.Segment `json:"heading_diff,omitempty"`
+	BodyDiff    []draft.Segment `json:"body_diff,omitempty"`
+}
+
+// DiffDocument compares the document (the newer version) with ?against= (the older one).
+func (h *Handlers) DiffDocument(c echo.Context) error {
+	ctx, now, staff := c.Request().Context(), h.Clock.Now(), isStaff(c)
+	against := c.QueryParam("against")
+	if against == "" {
+		return models.Invalid("the query has invalid parameters", models.FieldError{Field: "against", Message: "name the document to compare with"})
+	}
+	newDoc, err := models.FindDocument(ctx, h.DB.DB, c.Param("id"), staff, now)
+	if err != nil {
+		return err
+	}
+	oldDoc, err := models.FindDocument(ctx, h.DB.DB, against, staff, now)
+	if err != nil {
+		return models.Invalid("the query has invalid parameters", models.FieldError{Field: "against", Message: "names no document you can read"})
+	}
+	if oldDoc.SchemeID != newDoc.SchemeID {
+		return models.Invalid("the query has invalid parameters", models.FieldError{Field: "against", Message: "is a document of another scheme"})
+	}
+	oldClauses, oldRows := draftClauses(oldDoc.Clauses)
+	newClauses, newRows := draftClauses(newDoc.Clauses)
+	out := DiffView{DocumentID: newDoc.ID, AgainstID: oldDoc.ID, Changes: []ChangeView{}}
+	for _, ch := range draft.Diff(oldClauses, newClauses) {
+		v := ChangeView{Kind: ch.Kind, HeadingDiff: ch.HeadingDiff, BodyDiff: ch.BodyDiff}
+		if ch.Old != nil {
+			row := oldRows[ch.Old]
+			v.OldClauseID, v.OldNumber, v.Heading = &row.ID, &row.Number, row.Heading
+		}
+		if ch.New != nil {
+			row := newRows[ch.New]
+			v.NewClauseID, v.NewNumber, v.Heading = &row.ID, &row.Number, row.Heading
+		}
+		out.Changes = append(out.Changes, v)
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// draftClauses turns stored clauses into the comparer's form, remembering which row is which.
+func draftClauses(rows []models.Clause) ([]*draft.Clause, map[*draft.Clause]*models.Clause) {
+	out := make([]*draft.Clause, 0, len(rows))
+	back := make(map[*draft.Clause]*models.Clause, len(rows))
+	for i := range rows {
+		dc := &draft.Clause{Number: rows[i].Number, Heading: rows[i].Heading, Body: rows[i].Body, Key: rows[i].Key, Level: rows[i].Level}
+		out = append(out, dc)
+		back[dc] = &rows[i]
+	}
+	return out, back
+}
