@@ -60,6 +60,8 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodPost, "/api/v1/schemes/:slug/documents", Moderator, h.CreateDocument},
 		{http.MethodGet, "/api/v1/documents/:id", Anyone, h.GetDocument},
 		{http.MethodGet, "/api/v1/documents/:id/diff", Anyone, h.DiffDocument},
+		{http.MethodPost, "/api/v1/documents/:id/attachments", Moderator, h.UploadDocumentAttachment},
+		{http.MethodGet, "/api/v1/attachments/:id", Anyone, h.DownloadAttachment},
 		{http.MethodGet, "/api/v1/consultations", Anyone, h.ListConsultations},
 		{http.MethodPost, "/api/v1/consultations", Moderator, h.CreateConsultation},
 		{http.MethodGet, "/api/v1/consultations/:id", Anyone, h.GetConsultation},

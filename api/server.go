@@ -22,6 +22,7 @@ import (
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
+	"consult/internal/storage"
 )
 
 // MaxBodyBytes bounds every request body; endpoints that take uploads check their own lower limits.
@@ -36,6 +37,7 @@ type Deps struct {
 	Log       *slog.Logger
 	Hasher    *password.Hasher
 	Tokens    *token.Issuer
+	Files     storage.Store
 }
 
 // New builds the router with its middleware and every route of the table.
@@ -76,6 +78,7 @@ func New(d Deps) *echo.Echo {
 		OpenAPI:   OpenAPIDocument(),
 		Hasher:    d.Hasher,
 		Tokens:    d.Tokens,
+		Files:     d.Files,
 	}
 	e.Use(migrationGate(d.Readiness))
 	e.Use(authenticate(h))

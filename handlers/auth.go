@@ -71,7 +71,13 @@ func (h *Handlers) Register(c echo.Context) error {
 	}
 	var user *models.User
 	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		u, err := models.CreateUser(ctx, tx, models.NewAccount{Email: email, PasswordHash: hash, Role: models.RoleStakeholder, Profile: profile}, now)
+		var u *models.User
+		// A savepoint: on PostgreSQL a failed insert would otherwise abort the whole transaction.
+		err := tx.Transaction(func(inner *gorm.DB) error {
+			var err error
+			u, err = models.CreateUser(ctx, inner, models.NewAccount{Email: email, PasswordHash: hash, Role: models.RoleStakeholder, Profile: profile}, now)
+			return err
+		})
 		if errors.Is(err, models.ErrConflict) {
 			text := mail.AlreadyRegistered(h.Config.BaseURL)
 			return models.EnqueueMail(ctx, tx, email, text.Subject, text.Body, now)

@@ -3,6 +3,7 @@ package handlers
 import (
 	"bytes"
 	"errors"
+	"html"
 	"io"
 	"mime"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"consult/internal/draft"
+	"consult/internal/markdown"
 	"consult/models"
 )
 
@@ -29,27 +31,43 @@ func documentSummary(d *models.Document) DocumentSummaryView {
 	return DocumentSummaryView{ID: d.ID, SchemeID: d.SchemeID, Title: d.Title, VersionLabel: d.VersionLabel, CreatedAt: d.CreatedAt.UTC()}
 }
 
-// DocumentView is a document with its clause tree.
+// DocumentView is a document with its clause tree and attached files.
 type DocumentView struct {
 	DocumentSummaryView
-	Clauses []*ClauseView `json:"clauses"`
+	Clauses     []*ClauseView    `json:"clauses"`
+	Attachments []AttachmentView `json:"attachments"`
 }
 
-// ClauseView is one clause with its sub-clauses. Body is the clause's Markdown as written.
+// ClauseView is one clause with its sub-clauses. Body is the clause's Markdown as written;
+// BodyHTML is it rendered and sanitised, safe to insert into a page. CommentCount counts its
+// published comments (the heat map).
 type ClauseView struct {
-	ID       string        `json:"id"`
-	Number   string        `json:"number"`
-	Heading  string        `json:"heading"`
-	Body     string        `json:"body"`
-	Children []*ClauseView `json:"children"`
+	ID           string        `json:"id"`
+	Number       string        `json:"number"`
+	Heading      string        `json:"heading"`
+	Body         string        `json:"body"`
+	BodyHTML     string        `json:"body_html"`
+	CommentCount int           `json:"comment_count"`
+	Children     []*ClauseView `json:"children"`
+}
+
+// maxRenderedBody bounds the Markdown rendered per clause; longer bodies are shown as escaped
+// text, since Markdown parsing of hostile input can be slow.
+const maxRenderedBody = 64 << 10
+
+func renderBody(body string) string {
+	if len(body) > maxRenderedBody {
+		return "<pre>" + html.EscapeString(body) + "</pre>"
+	}
+	return markdown.Render(body)
 }
 
 // clauseTree nests clause rows (in reading order) under their parents.
-func clauseTree(rows []models.Clause) []*ClauseView {
+func clauseTree(rows []models.Clause, counts map[string]int) []*ClauseView {
 	byID := make(map[string]*ClauseView, len(rows))
 	roots := []*ClauseView{}
 	for _, r := range rows {
-		v := &ClauseView{ID: r.ID, Number: r.Number, Heading: r.Heading, Body: r.Body, Children: []*ClauseView{}}
+		v := &ClauseView{ID: r.ID, Number: r.Number, Heading: r.Heading, Body: r.Body, BodyHTML: renderBody(r.Body), CommentCount: counts[r.ID], Children: []*ClauseView{}}
 		byID[r.ID] = v
 		if parent := byID[deref(r.ParentID)]; parent != nil {
 			parent.Children = append(parent.Children, v)
@@ -67,18 +85,31 @@ func deref(s *string) string {
 	return *s
 }
 
-func documentView(d *models.Document) DocumentView {
-	return DocumentView{DocumentSummaryView: documentSummary(d), Clauses: clauseTree(d.Clauses)}
+func documentView(d *models.Document, counts map[string]int, files []models.Attachment) DocumentView {
+	v := DocumentView{DocumentSummaryView: documentSummary(d), Clauses: clauseTree(d.Clauses, counts), Attachments: make([]AttachmentView, 0, len(files))}
+	for i := range files {
+		v.Attachments = append(v.Attachments, attachmentView(&files[i]))
+	}
+	return v
 }
 
 // GetDocument returns a document with its clause tree, once a consultation on it has opened
 // (moderators: always).
 func (h *Handlers) GetDocument(c echo.Context) error {
-	d, err := models.FindDocument(c.Request().Context(), h.DB.DB, c.Param("id"), isStaff(c), h.Clock.Now())
+	ctx := c.Request().Context()
+	d, err := models.FindDocument(ctx, h.DB.DB, c.Param("id"), isStaff(c), h.Clock.Now())
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, documentView(d))
+	counts, err := models.PublishedCommentCounts(ctx, h.DB.DB, d.ID)
+	if err != nil {
+		return err
+	}
+	files, err := models.OwnerAttachments(ctx, h.DB.DB, models.OwnerDocument, d.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, documentView(d, counts, files))
 }
 
 // CreateDocumentRequest is the JSON form of a draft upload.
@@ -107,7 +138,7 @@ func (h *Handlers) CreateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, documentView(d))
+	return c.JSON(http.StatusCreated, documentView(d, nil, nil))
 }
 
 func readDraftUpload(c echo.Context) (*CreateDocumentRequest, error) {

@@ -11,6 +11,7 @@ import (
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
+	"consult/internal/storage"
 )
 
 // Handlers carries what every handler needs.
@@ -23,4 +24,5 @@ type Handlers struct {
 	OpenAPI   []byte
 	Hasher    *password.Hasher
 	Tokens    *token.Issuer
+	Files     storage.Store
 }

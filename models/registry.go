@@ -15,5 +15,9 @@ func All() []any {
 		&MailMessage{},
 		&RateCounter{},
 		&AuditEvent{},
+		&Attachment{},
+		&Comment{},
+		&CommentRevision{},
+		&IdempotencyKey{},
 	}
 }

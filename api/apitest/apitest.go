@@ -21,6 +21,7 @@ import (
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
+	"consult/internal/storage"
 	"consult/internal/testutil"
 )
 
@@ -66,7 +67,12 @@ func NewWithDB(t testing.TB, db *database.DB) *Env {
 		t.Fatalf("token issuer: %v", err)
 	}
 	hasher := password.NewHasher()
-	e := api.New(api.Deps{Config: cfg, DB: db, Readiness: ready, Clock: clk, Log: log, Hasher: hasher, Tokens: tokens})
+	files, err := storage.NewFolder(t.TempDir())
+	if err != nil {
+		t.Fatalf("file store: %v", err)
+	}
+	t.Cleanup(func() { _ = files.Close() })
+	e := api.New(api.Deps{Config: cfg, DB: db, Readiness: ready, Clock: clk, Log: log, Hasher: hasher, Tokens: tokens, Files: files})
 	return &Env{T: t, Echo: e, DB: db, Clock: clk, Config: cfg, Tokens: tokens, Hasher: hasher}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"path/filepath"
 	"os/signal"
 	"syscall"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"consult/internal/auth/password"
 	"consult/internal/clock"
 	"consult/internal/mail"
+	"consult/internal/storage"
 	"consult/internal/database"
 )
 
@@ -90,7 +92,12 @@ func (e *env) serve(ctx context.Context) error {
 		(&mail.Worker{DB: db.DB, Sender: sender, Clock: clk, Log: e.log, Interval: 2 * time.Second}).Run(workerCtx)
 	}()
 	defer func() { stopWorker(); <-workerDone }()
-	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens})
+	files, err := storage.NewFolder(filepath.Join(e.cfg.DataDir, "files"))
+	if err != nil {
+		return fmt.Errorf("file store in CONSULT_DATA_DIR: %w", err)
+	}
+	defer files.Close()
+	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens, Files: files})
 	ln, err := net.Listen("tcp", e.cfg.Addr)
 	if err != nil {
 		return err

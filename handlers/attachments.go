@@ -1,0 +1,114 @@
+package handlers
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"consult/internal/storage"
+	"consult/models"
+)
+
+// AttachmentView describes an attached file.
+type AttachmentView struct {
+	ID          string    `json:"id"`
+	FileName    string    `json:"file_name"`
+	ContentType string    `json:"content_type"`
+	SizeBytes   int64     `json:"size_bytes"`
+	SHA256      string    `json:"sha256"`
+	URL         string    `json:"url"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+func attachmentView(a *models.Attachment) AttachmentView {
+	return AttachmentView{ID: a.ID, FileName: a.FileName, ContentType: a.ContentType, SizeBytes: a.SizeBytes, SHA256: a.SHA256,
+		URL: "/api/v1/attachments/" + a.ID, CreatedAt: a.CreatedAt.UTC()}
+}
+
+// UploadDocumentAttachment attaches the official PDF of a draft. The type is read from the
+// file's content, never its name.
+func (h *Handlers) UploadDocumentAttachment(c echo.Context) error {
+	ctx, now := c.Request().Context(), h.Clock.Now()
+	doc, err := models.FindDocument(ctx, h.DB.DB, c.Param("id"), true, now)
+	if err != nil {
+		return err
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		if errors.Is(err, echo.ErrStatusRequestEntityTooLarge) {
+			return &models.Error{Code: models.CodePayloadTooLarge, Message: "the upload is too large"}
+		}
+		if c.Request().Header.Get(echo.HeaderContentType) == "" || !isMultipart(c) {
+			return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the file as multipart/form-data in a part named file"}
+		}
+		return models.Invalid("the upload has no file", models.FieldError{Field: "file", Message: "attach the PDF as the part named file"})
+	}
+	if fh.Size > models.MaxAttachmentBytes {
+		return &models.Error{Code: models.CodePayloadTooLarge, Message: "the file is larger than 10 MB"}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	kind, err := storage.DetectDocument(f, fh.Size)
+	if err != nil || kind != storage.PDF {
+		return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "the file is not a PDF (its content was checked, not its name)"}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	a := &models.Attachment{ID: models.NewID(), OwnerType: models.OwnerDocument, OwnerID: doc.ID, FileName: models.SafeFileName(fh.Filename, kind.Ext()),
+		ContentType: kind.MIME(), UploadedBy: &CurrentPrincipal(c).User.ID, CreatedAt: now}
+	a.StorageKey = "documents/" + doc.ID + "/" + a.ID + kind.Ext()
+	if a.SizeBytes, a.SHA256, err = h.Files.Put(ctx, a.StorageKey, f, models.MaxAttachmentBytes); err != nil {
+		if errors.Is(err, storage.ErrTooLarge) {
+			return &models.Error{Code: models.CodePayloadTooLarge, Message: "the file is larger than 10 MB"}
+		}
+		return err
+	}
+	if err := models.CreateAttachment(ctx, h.DB.DB, a); err != nil {
+		_ = h.Files.Delete(ctx, a.StorageKey)
+		return err
+	}
+	return c.JSON(http.StatusCreated, attachmentView(a))
+}
+
+func isMultipart(c echo.Context) bool {
+	ct := c.Request().Header.Get(echo.HeaderContentType)
+	return len(ct) >= 19 && ct[:19] == echo.MIMEMultipartForm
+}
+
+// DownloadAttachment sends a file as a download, to those who may read its owner.
+func (h *Handlers) DownloadAttachment(c echo.Context) error {
+	var viewer *models.User
+	if p := CurrentPrincipal(c); p != nil {
+		viewer = p.User
+	}
+	a, err := models.FindAttachment(c.Request().Context(), h.DB.DB, c.Param("id"), viewer, h.Clock.Now())
+	if err != nil {
+		return err
+	}
+	r, err := h.Files.Open(c.Request().Context(), a.StorageKey)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	hdr := c.Response().Header()
+	hdr.Set(echo.HeaderContentDisposition, `attachment; filename="download`+extOf(a.FileName)+`"; filename*=UTF-8''`+url.PathEscape(a.FileName))
+	hdr.Set(echo.HeaderCacheControl, "private, max-age=300")
+	return c.Stream(http.StatusOK, a.ContentType, r)
+}
+
+func extOf(name string) string {
+	for i := len(name) - 1; i >= 0 && len(name)-i <= 6; i-- {
+		if name[i] == '.' {
+			return name[i:]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,76 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"path"
+	"strings"
+	"time"
+	"unicode"
+
+	"gorm.io/gorm"
+)
+
+// MaxAttachmentBytes bounds an uploaded file.
+const MaxAttachmentBytes = 10 << 20
+
+// SafeFileName keeps the base name of an uploaded file's name, without control characters,
+// quotes or path separators, at most 200 characters; it names the download, nothing else.
+func SafeFileName(name, ext string) string {
+	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || strings.ContainsRune(`"/\;`, r) {
+			return -1
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 200 {
+		name = string(r[:200])
+	}
+	if name == "" || name == "." {
+		name = "attachment"
+	}
+	if !strings.HasSuffix(strings.ToLower(name), ext) {
+		name += ext
+	}
+	return name
+}
+
+// CreateAttachment records a stored file.
+func CreateAttachment(ctx context.Context, db *gorm.DB, a *Attachment) error {
+	return db.WithContext(ctx).Create(a).Error
+}
+
+// OwnerAttachments lists the files attached to a document or comment, oldest first.
+func OwnerAttachments(ctx context.Context, db *gorm.DB, ownerType, ownerID string) ([]Attachment, error) {
+	var out []Attachment
+	err := db.WithContext(ctx).Where("owner_type = ? AND owner_id = ?", ownerType, ownerID).Order("created_at, id").Find(&out).Error
+	return out, err
+}
+
+// FindAttachment returns an attachment the caller may download: a document's once the document
+// is visible to them. Others are not found.
+func FindAttachment(ctx context.Context, db *gorm.DB, id string, viewer *User, now time.Time) (*Attachment, error) {
+	if !ValidID(id) {
+		return nil, NotFound("attachment")
+	}
+	var a Attachment
+	err := db.WithContext(ctx).Where("id = ?", id).Take(&a).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("attachment")
+	} else if err != nil {
+		return nil, err
+	}
+	staff := viewer != nil && viewer.Role.AtLeast(RoleModerator)
+	switch a.OwnerType {
+	case OwnerDocument:
+		if _, err := FindDocument(ctx, db, a.OwnerID, staff, now); err != nil {
+			return nil, NotFound("attachment")
+		}
+	default:
+		if !staff {
+			return nil, NotFound("attachment")
+		}
+	}
+	return &a, nil
+}

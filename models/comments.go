@@ -1,0 +1,237 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+)
+
+// Bounds of a comment's texts, in characters.
+const (
+	MaxCommentBody  = 20000
+	MaxQuoteContext = 500
+)
+
+// Quote anchors a comment to a passage of its clause: the exact text and a little context.
+type Quote struct {
+	Exact  string
+	Prefix string
+	Suffix string
+}
+
+// NewComment is what a stakeholder submits.
+type NewComment struct {
+	ClauseID       *string
+	CommentType    string
+	Body           string
+	ProposedChange string
+	Quote          *Quote
+	Publication    string
+	Language       string
+}
+
+// validate checks the fields that need no database and lists every problem.
+func (in *NewComment) validate() []FieldError {
+	var errs []FieldError
+	add := func(fe *FieldError) {
+		if fe != nil {
+			errs = append(errs, *fe)
+		}
+	}
+	if !contains(CommentTypes, in.CommentType) {
+		errs = append(errs, FieldError{Field: "comment_type", Message: "must be general, technical or editorial"})
+	}
+	add(checkLongText("body", in.Body, true, MaxCommentBody))
+	add(checkLongText("proposed_change", in.ProposedChange, false, MaxCommentBody))
+	if !contains([]string{PublicNamed, PublicAnonymous, Confidential}, in.Publication) {
+		errs = append(errs, FieldError{Field: "publication", Message: "must be public_named, public_anonymous or confidential"})
+	}
+	if in.Language != "" && !validLanguageTag(in.Language) {
+		errs = append(errs, FieldError{Field: "language", Message: "must be a language code such as en, fr or pt-BR"})
+	}
+	if in.Quote != nil {
+		if in.ClauseID == nil {
+			errs = append(errs, FieldError{Field: "quote", Message: "a quote needs the clause_id it comes from"})
+		}
+		add(checkLongText("quote.exact", in.Quote.Exact, true, MaxCommentBody))
+		add(checkLongText("quote.prefix", in.Quote.Prefix, false, MaxQuoteContext))
+		add(checkLongText("quote.suffix", in.Quote.Suffix, false, MaxQuoteContext))
+	}
+	return errs
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkLongText validates a multi-line text: valid UTF-8, no NUL or other control characters
+// but tab and line breaks, bounded. The text is kept byte for byte.
+func checkLongText(field, value string, required bool, maxRunes int) *FieldError {
+	switch {
+	case required && strings.TrimSpace(value) == "":
+		return &FieldError{Field: field, Message: "is required"}
+	case !utf8.ValidString(value):
+		return &FieldError{Field: field, Message: "is not valid UTF-8 text"}
+	case utf8.RuneCountInString(value) > maxRunes:
+		return &FieldError{Field: field, Message: fmt.Sprintf("is longer than %d characters", maxRunes)}
+	case strings.ContainsFunc(value, func(r rune) bool { return (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || r == 0x7f }):
+		return &FieldError{Field: field, Message: "contains control characters"}
+	}
+	return nil
+}
+
+// SubmitComment stores a comment on an open consultation and gives it a tracking number, in one
+// transaction with its confirmation mail. The window is open when opens_at <= now < closes_at.
+func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationID string, in NewComment, now time.Time, receipt func(*Comment, *Consultation) (subject, body string)) (*Comment, error) {
+	tx = tx.WithContext(ctx)
+	con, err := FindConsultation(ctx, tx, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	if con.StatusAt(now) != StatusOpen {
+		return nil, &Error{Code: CodeConsultationNotOpen, Message: fmt.Sprintf("the consultation is %s: comments are accepted from %s to %s (UTC)",
+			con.StatusAt(now), con.OpensAt.UTC().Format(time.RFC3339), con.ClosesAt.UTC().Format(time.RFC3339))}
+	}
+	errs := in.validate()
+	if in.ClauseID != nil && len(errs) == 0 {
+		errs = append(errs, checkAnchor(tx, con, in)...)
+	}
+	if len(errs) > 0 {
+		return nil, Invalid("the comment has invalid fields", errs...)
+	}
+	number, err := nextTrackingNumber(tx, con)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comment{
+		ID: NewID(), ConsultationID: con.ID, ClauseID: in.ClauseID, AuthorID: &author.ID, CommentType: in.CommentType,
+		Body: in.Body, ProposedChange: in.ProposedChange, Publication: in.Publication, Language: in.Language,
+		Status: CommentSubmitted, TrackingNumber: number, Version: 1, CreatedAt: now, UpdatedAt: now,
+	}
+	if in.Quote != nil {
+		c.QuoteExact, c.QuotePrefix, c.QuoteSuffix = in.Quote.Exact, in.Quote.Prefix, in.Quote.Suffix
+	}
+	if err := tx.Create(c).Error; err != nil {
+		return nil, err
+	}
+	subject, body := receipt(c, con)
+	if err := EnqueueMail(ctx, tx, author.Email, subject, body, now); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// checkAnchor makes sure the clause belongs to the consultation's document and the quote occurs in it.
+func checkAnchor(tx *gorm.DB, con *Consultation, in NewComment) []FieldError {
+	if !ValidID(*in.ClauseID) {
+		return []FieldError{{Field: "clause_id", Message: "names no clause of this consultation's document"}}
+	}
+	var cl Clause
+	err := tx.Where("id = ? AND document_id = ?", *in.ClauseID, con.DocumentID).Limit(1).Find(&cl).Error
+	if err != nil || cl.ID == "" {
+		return []FieldError{{Field: "clause_id", Message: "names no clause of this consultation's document"}}
+	}
+	if in.Quote != nil && !strings.Contains(cl.Heading+"\n"+cl.Body, in.Quote.Exact) {
+		return []FieldError{{Field: "quote.exact", Message: "does not occur in clause " + cl.Number}}
+	}
+	return nil
+}
+
+// nextTrackingNumber counts the comment on its consultation (the update locks the row, so numbers
+// never repeat) and formats it as SCHEME-YEAR-NNNNNN.
+func nextTrackingNumber(tx *gorm.DB, con *Consultation) (string, error) {
+	if err := tx.Model(&Consultation{}).Where("id = ?", con.ID).Update("comment_seq", gorm.Expr("comment_seq + 1")).Error; err != nil {
+		return "", err
+	}
+	var row struct {
+		CommentSeq int
+		Slug       string
+	}
+	err := tx.Raw(`SELECT c.comment_seq, s.slug FROM consultations c JOIN documents d ON d.id = c.document_id
+		JOIN schemes s ON s.id = d.scheme_id WHERE c.id = ?`, con.ID).Scan(&row).Error
+	if err != nil {
+		return "", err
+	}
+	prefix := strings.ToUpper(row.Slug)
+	if len(prefix) > 16 {
+		prefix = prefix[:16]
+	}
+	return fmt.Sprintf("%s-%d-%06d", prefix, con.OpensAt.UTC().Year(), row.CommentSeq), nil
+}
+
+// FindComment returns a comment the caller may read: its author and staff always, anyone once
+// it is published and not confidential. Others get not found, so existence does not leak.
+func FindComment(ctx context.Context, db *gorm.DB, id string, viewer *User) (*Comment, error) {
+	if !ValidID(id) {
+		return nil, NotFound("comment")
+	}
+	var c Comment
+	err := db.WithContext(ctx).Where("id = ?", id).Take(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, NotFound("comment")
+	} else if err != nil {
+		return nil, err
+	}
+	if !CanReadComment(&c, viewer) {
+		return nil, NotFound("comment")
+	}
+	return &c, nil
+}
+
+// CanReadComment is the object-level rule for reading one comment.
+func CanReadComment(c *Comment, viewer *User) bool {
+	switch {
+	case viewer != nil && viewer.Role.AtLeast(RoleModerator):
+		return true
+	case viewer != nil && c.AuthorID != nil && *c.AuthorID == viewer.ID:
+		return true
+	default:
+		return c.Status == CommentPublished && c.Publication != Confidential
+	}
+}
+
+// AuthorComments lists a user's own comments, newest first.
+func AuthorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Comment, *string, error) {
+	tx, err := p.apply(db.WithContext(ctx), "id", true)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Comment
+	if err := tx.Where("author_id = ?", userID).Find(&out).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := nextCursor(out, p.Limit, func(c Comment) string { return c.ID })
+	return items, next, nil
+}
+
+// PublishedCommentCounts counts the published comments of a consultation's document per clause,
+// in one query: the data of the clause heat map. Confidential comments are counted too: the
+// count reveals nothing of their content or author.
+func PublishedCommentCounts(ctx context.Context, db *gorm.DB, documentID string) (map[string]int, error) {
+	var rows []struct {
+		ClauseID string
+		N        int
+	}
+	err := db.WithContext(ctx).Raw(`SELECT cm.clause_id AS clause_id, COUNT(*) AS n FROM comments cm
+		JOIN consultations c ON c.id = cm.consultation_id
+		WHERE c.document_id = ? AND cm.status = ? AND cm.clause_id IS NOT NULL AND cm.publication <> ?
+		GROUP BY cm.clause_id`, documentID, CommentPublished, Confidential).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(rows))
+	for _, r := range rows {
+		out[r.ClauseID] = r.N
+	}
+	return out, nil
+}
