@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"path/filepath"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -14,9 +14,9 @@ import (
 	"consult/api"
 	"consult/internal/auth/password"
 	"consult/internal/clock"
+	"consult/internal/database"
 	"consult/internal/mail"
 	"consult/internal/storage"
-	"consult/internal/database"
 )
 
 func newServeCommand() *cobra.Command {
