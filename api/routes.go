@@ -67,6 +67,10 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodGet, "/api/v1/consultations/:id", Anyone, h.GetConsultation},
 		{http.MethodPatch, "/api/v1/consultations/:id", Moderator, h.UpdateConsultation},
 
+		{http.MethodPost, "/api/v1/consultations/:id/comments", Verified, h.SubmitComment},
+		{http.MethodGet, "/api/v1/comments/:id", Anyone, h.GetComment},
+		{http.MethodGet, "/api/v1/me/comments", SignedIn, h.MyComments},
+
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},
 		{http.MethodPatch, "/api/v1/admin/users/:id", Admin, h.UpdateUser},
 	}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -25,19 +26,32 @@ func bindJSON(c echo.Context, dst any) error {
 
 // bindJSONLimit is bindJSON with its own size limit, for endpoints that take large documents.
 func bindJSONLimit(c echo.Context, dst any, limit int64) error {
+	raw, err := readJSONBody(c, limit)
+	if err != nil {
+		return err
+	}
+	return decodeStrict(raw, dst)
+}
+
+// readJSONBody checks the media type and reads a bounded JSON body.
+func readJSONBody(c echo.Context, limit int64) ([]byte, error) {
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if mt != echo.MIMEApplicationJSON {
-		return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the body as application/json"}
+		return nil, &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the body as application/json"}
 	}
-	body := io.LimitReader(c.Request().Body, limit+1)
-	raw, err := io.ReadAll(body)
+	raw, err := io.ReadAll(io.LimitReader(c.Request().Body, limit+1))
 	if err != nil {
-		return models.NewError(models.CodeBadRequest, "the body could not be read")
+		return nil, models.NewError(models.CodeBadRequest, "the body could not be read")
 	}
 	if int64(len(raw)) > limit {
-		return &models.Error{Code: models.CodePayloadTooLarge, Message: "the JSON body is larger than this endpoint accepts (" + strconv.FormatInt(limit>>10, 10) + " KB)"}
+		return nil, &models.Error{Code: models.CodePayloadTooLarge, Message: "the JSON body is larger than this endpoint accepts (" + strconv.FormatInt(limit>>10, 10) + " KB)"}
 	}
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	return raw, nil
+}
+
+// decodeStrict decodes one JSON value, refusing unknown fields and trailing data.
+func decodeStrict(raw []byte, dst any) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)

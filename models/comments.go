@@ -235,3 +235,16 @@ func PublishedCommentCounts(ctx context.Context, db *gorm.DB, documentID string)
 	}
 	return out, nil
 }
+
+// CommentAuthor returns the author of a comment, or nil when the account was erased.
+func CommentAuthor(ctx context.Context, db *gorm.DB, c *Comment) (*User, error) {
+	if c.AuthorID == nil {
+		return nil, nil
+	}
+	var u User
+	err := db.WithContext(ctx).Where("id = ?", *c.AuthorID).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	return &u, err
+}

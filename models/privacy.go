@@ -13,6 +13,7 @@ type PersonalDataExport struct {
 	Account    map[string]any   `json:"account"`
 	Sessions   []map[string]any `json:"sessions"`
 	Mails      []map[string]any `json:"mails"`
+	Comments   []Comment        `json:"comments"`
 }
 
 // PersonalData gathers the account, its sessions and the mails sent to it. Later features add
@@ -45,6 +46,10 @@ func PersonalData(ctx context.Context, db *gorm.DB, u *User) (*PersonalDataExpor
 	}
 	for _, m := range mails {
 		out.Mails = append(out.Mails, map[string]any{"subject": m.Subject, "status": m.Status, "created_at": m.CreatedAt.UTC(), "sent_at": m.SentAt})
+	}
+	out.Comments = []Comment{}
+	if err := db.WithContext(ctx).Where("author_id = ?", u.ID).Order("created_at").Find(&out.Comments).Error; err != nil {
+		return nil, err
 	}
 	return out, nil
 }

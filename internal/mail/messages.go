@@ -48,3 +48,17 @@ func PasswordChanged(baseURL string) Text {
 			"If you did not do this, reset your password at once at " + baseURL + "/password-reset." + signature,
 	}
 }
+
+// CommentReceipt confirms a submitted comment with its tracking number and a summary.
+func CommentReceipt(baseURL, consultation, tracking, commentType, publication, body string) Text {
+	summary := []rune(body)
+	if len(summary) > 500 {
+		summary = append(summary[:500], '…')
+	}
+	return Text{
+		Subject: "Comment received: " + tracking,
+		Body: fmt.Sprintf("Hello,\n\nWe received your comment on \"%s\".\n\nTracking number: %s\nType: %s\nPublication: %s\n\n"+
+			"Your comment begins:\n\n%s\n\nIt waits for moderation. You can follow it and, later, the decision on it at %s/me/comments.",
+			consultation, tracking, commentType, publication, string(summary), baseURL) + signature,
+	}
+}

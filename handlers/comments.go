@@ -1,0 +1,233 @@
+package handlers
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+	"unicode"
+
+	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
+
+	"consult/internal/mail"
+	"consult/models"
+)
+
+// QuoteBody anchors a comment to a passage of its clause.
+type QuoteBody struct {
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+}
+
+// CommentRequest is the body of POST /consultations/{id}/comments. Fields a stakeholder may not
+// set (status, tracking_number, author…) are unknown fields, refused with 422.
+type CommentRequest struct {
+	ClauseID       *string    `json:"clause_id"`
+	CommentType    string     `json:"comment_type"`
+	Body           string     `json:"body"`
+	ProposedChange string     `json:"proposed_change"`
+	Quote          *QuoteBody `json:"quote"`
+	Publication    string     `json:"publication"`
+	Language       string     `json:"language"`
+}
+
+// CommentView is a comment as its author and staff see it.
+type CommentView struct {
+	ID             string     `json:"id"`
+	ConsultationID string     `json:"consultation_id"`
+	ClauseID       *string    `json:"clause_id"`
+	CommentType    string     `json:"comment_type"`
+	Body           string     `json:"body"`
+	ProposedChange string     `json:"proposed_change"`
+	Quote          *QuoteBody `json:"quote"`
+	Publication    string     `json:"publication"`
+	Language       string     `json:"language"`
+	Status         string     `json:"status"`
+	TrackingNumber string     `json:"tracking_number"`
+	Version        int        `json:"version"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+}
+
+func commentView(c *models.Comment) CommentView {
+	v := CommentView{
+		ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, CommentType: c.CommentType, Body: c.Body,
+		ProposedChange: c.ProposedChange, Publication: c.Publication, Language: c.Language, Status: c.Status,
+		TrackingNumber: c.TrackingNumber, Version: c.Version, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
+	}
+	if c.QuoteExact != "" {
+		v.Quote = &QuoteBody{Exact: c.QuoteExact, Prefix: c.QuotePrefix, Suffix: c.QuoteSuffix}
+	}
+	return v
+}
+
+// maxCommentJSON bounds a comment request: two 20,000-character texts in any script fit.
+const maxCommentJSON = 512 << 10
+
+var errKeyTaken = errors.New("idempotency key already used")
+
+// SubmitComment stores a stakeholder's comment while the window is open and mails a receipt. An
+// Idempotency-Key header makes retries safe: the same key and body get the first answer and
+// create nothing; the same key with another body is refused.
+func (h *Handlers) SubmitComment(c echo.Context) error {
+	raw, err := readJSONBody(c, maxCommentJSON)
+	if err != nil {
+		return err
+	}
+	var req CommentRequest
+	if err := decodeStrict(raw, &req); err != nil {
+		return err
+	}
+	key := c.Request().Header.Get("Idempotency-Key")
+	if key != "" && !validIdempotencyKey(key) {
+		return models.Invalid("the Idempotency-Key header is not usable", models.FieldError{Field: "Idempotency-Key", Message: "must be 1 to 255 visible ASCII characters"})
+	}
+	author := CurrentPrincipal(c).User
+	ctx, now, consultationID := c.Request().Context(), h.Clock.Now(), c.Param("id")
+	sum := sha256.Sum256(append([]byte(consultationID+"\n"), raw...))
+	requestHash := hex.EncodeToString(sum[:])
+
+	in := models.NewComment{ClauseID: req.ClauseID, CommentType: req.CommentType, Body: req.Body, ProposedChange: req.ProposedChange,
+		Publication: req.Publication, Language: req.Language}
+	if req.Quote != nil {
+		in.Quote = &models.Quote{Exact: req.Quote.Exact, Prefix: req.Quote.Prefix, Suffix: req.Quote.Suffix}
+	}
+	var answer []byte
+	err = h.DB.Transaction(func(tx *gorm.DB) error {
+		if key != "" {
+			claim := &models.IdempotencyKey{UserID: author.ID, Key: key, RequestHash: requestHash, CreatedAt: now}
+			if err := tx.WithContext(ctx).Create(claim).Error; err != nil {
+				if errors.Is(err, gorm.ErrDuplicatedKey) {
+					return errKeyTaken
+				}
+				return err
+			}
+		}
+		comment, err := models.SubmitComment(ctx, tx, author, consultationID, in, now, func(cm *models.Comment, con *models.Consultation) (string, string) {
+			t := mail.CommentReceipt(h.Config.BaseURL, con.Title, cm.TrackingNumber, cm.CommentType, cm.Publication, cm.Body)
+			return t.Subject, t.Body
+		})
+		if err != nil {
+			return err
+		}
+		if answer, err = json.Marshal(commentView(comment)); err != nil {
+			return err
+		}
+		if key == "" {
+			return nil
+		}
+		return tx.WithContext(ctx).Model(&models.IdempotencyKey{}).Where("user_id = ? AND key = ?", author.ID, key).
+			Updates(map[string]any{"response_status": http.StatusCreated, "response_body": string(answer)}).Error
+	})
+	if errors.Is(err, errKeyTaken) {
+		return h.replay(c, author.ID, key, requestHash)
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSONBlob(http.StatusCreated, answer)
+}
+
+// replay answers a retried request with the first answer stored under its key.
+func (h *Handlers) replay(c echo.Context, userID, key, requestHash string) error {
+	var stored models.IdempotencyKey
+	if err := h.DB.WithContext(c.Request().Context()).Where("user_id = ? AND key = ?", userID, key).Take(&stored).Error; err != nil {
+		return err
+	}
+	if stored.RequestHash != requestHash {
+		return &models.Error{Code: models.CodeIdempotencyKeyReused, Message: "this Idempotency-Key was used with a different request; use a new key for a new comment"}
+	}
+	c.Response().Header().Set("Idempotent-Replayed", "true")
+	return c.JSONBlob(stored.ResponseStatus, []byte(stored.ResponseBody))
+}
+
+func validIdempotencyKey(k string) bool {
+	if len(k) > 255 {
+		return false
+	}
+	for _, r := range k {
+		if r > unicode.MaxASCII || !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// GetComment returns one comment: its author and staff see all of it; anyone else sees a
+// published, non-confidential comment in its public form.
+func (h *Handlers) GetComment(c echo.Context) error {
+	var viewer *models.User
+	if p := CurrentPrincipal(c); p != nil {
+		viewer = p.User
+	}
+	cm, err := models.FindComment(c.Request().Context(), h.DB.DB, c.Param("id"), viewer)
+	if err != nil {
+		return err
+	}
+	if viewer != nil && (viewer.Role.AtLeast(models.RoleModerator) || (cm.AuthorID != nil && *cm.AuthorID == viewer.ID)) {
+		return c.JSON(http.StatusOK, commentView(cm))
+	}
+	author, err := models.CommentAuthor(c.Request().Context(), h.DB.DB, cm)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, publicCommentView(cm, author))
+}
+
+// PublicAuthorView is what the public learns of an author: the name and organisation only when
+// the author chose public_named; stakeholder type and country always; never the email.
+type PublicAuthorView struct {
+	DisplayName     *string `json:"display_name"`
+	Organisation    *string `json:"organisation"`
+	StakeholderType string  `json:"stakeholder_type"`
+	Country         string  `json:"country"`
+}
+
+// PublicCommentView is a published comment as the public sees it.
+type PublicCommentView struct {
+	ID             string           `json:"id"`
+	ConsultationID string           `json:"consultation_id"`
+	ClauseID       *string          `json:"clause_id"`
+	CommentType    string           `json:"comment_type"`
+	Body           string           `json:"body"`
+	ProposedChange string           `json:"proposed_change"`
+	Quote          *QuoteBody       `json:"quote"`
+	Language       string           `json:"language"`
+	TrackingNumber string           `json:"tracking_number"`
+	Author         PublicAuthorView `json:"author"`
+	CreatedAt      time.Time        `json:"created_at"`
+}
+
+func publicCommentView(c *models.Comment, author *models.User) PublicCommentView {
+	full := commentView(c)
+	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, CommentType: c.CommentType, Body: c.Body,
+		ProposedChange: c.ProposedChange, Quote: full.Quote, Language: c.Language, TrackingNumber: c.TrackingNumber, CreatedAt: full.CreatedAt}
+	if author != nil {
+		v.Author.StakeholderType, v.Author.Country = author.StakeholderType, author.Country
+		if c.Publication == models.PublicNamed {
+			v.Author.DisplayName, v.Author.Organisation = &author.DisplayName, &author.Organisation
+		}
+	}
+	return v
+}
+
+// MyComments lists the caller's own comments with their status.
+func (h *Handlers) MyComments(c echo.Context) error {
+	limit, err := pageLimit(c)
+	if err != nil {
+		return err
+	}
+	comments, next, err := models.AuthorComments(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User.ID, models.Page{Cursor: c.QueryParam("cursor"), Limit: limit})
+	if err != nil {
+		return err
+	}
+	out := List[CommentView]{Items: make([]CommentView, 0, len(comments)), NextCursor: next}
+	for i := range comments {
+		out.Items = append(out.Items, commentView(&comments[i]))
+	}
+	return c.JSON(http.StatusOK, out)
+}
