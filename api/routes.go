@@ -68,7 +68,10 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodPatch, "/api/v1/consultations/:id", Moderator, h.UpdateConsultation},
 
 		{http.MethodPost, "/api/v1/consultations/:id/comments", Verified, h.SubmitComment},
+		{http.MethodGet, "/api/v1/consultations/:id/comments", Anyone, h.ListComments},
 		{http.MethodGet, "/api/v1/comments/:id", Anyone, h.GetComment},
+		{http.MethodPatch, "/api/v1/comments/:id", SignedIn, h.UpdateComment},
+		{http.MethodDelete, "/api/v1/comments/:id", SignedIn, h.WithdrawComment},
 		{http.MethodGet, "/api/v1/me/comments", SignedIn, h.MyComments},
 
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},

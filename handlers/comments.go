@@ -231,3 +231,66 @@ func (h *Handlers) MyComments(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, out)
 }
+
+// UpdateCommentRequest is the body of PATCH /comments/{id}.
+type UpdateCommentRequest struct {
+	CommentType    *string `json:"comment_type"`
+	Body           *string `json:"body"`
+	ProposedChange *string `json:"proposed_change"`
+	Publication    *string `json:"publication"`
+	Language       *string `json:"language"`
+	Version        *int    `json:"version"`
+}
+
+// UpdateComment lets the author edit a comment not yet moderated while the window is open.
+func (h *Handlers) UpdateComment(c echo.Context) error {
+	var req UpdateCommentRequest
+	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
+		return err
+	}
+	if req.Version == nil {
+		return models.Invalid("the change has invalid fields", models.FieldError{Field: "version", Message: "is required: the version you last read"})
+	}
+	cm, err := models.EditComment(c.Request().Context(), h.DB.DB, c.Param("id"), CurrentPrincipal(c).User, models.CommentEdit{
+		CommentType: req.CommentType, Body: req.Body, ProposedChange: req.ProposedChange, Publication: req.Publication,
+		Language: req.Language, Version: *req.Version,
+	}, h.Clock.Now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, commentView(cm))
+}
+
+// WithdrawComment lets the author withdraw a comment not yet moderated while the window is open.
+func (h *Handlers) WithdrawComment(c echo.Context) error {
+	if err := models.WithdrawComment(c.Request().Context(), h.DB.DB, c.Param("id"), CurrentPrincipal(c).User, h.Clock.Now()); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// ListComments is the public list of a consultation's published comments.
+func (h *Handlers) ListComments(c echo.Context) error {
+	limit, err := pageLimit(c)
+	if err != nil {
+		return err
+	}
+	q := c.QueryParams()
+	rows, next, err := models.ListPublicComments(c.Request().Context(), h.DB.DB, c.Param("id"), models.PublicCommentFilter{
+		ClauseID: q.Get("clause_id"), CommentType: q.Get("comment_type"), StakeholderType: q.Get("stakeholder_type"),
+		Country: q.Get("country"), Query: q.Get("q"), Page: models.Page{Cursor: q.Get("cursor"), Limit: limit},
+	})
+	if err != nil {
+		return err
+	}
+	out := List[PublicCommentView]{Items: make([]PublicCommentView, 0, len(rows)), NextCursor: next}
+	for i := range rows {
+		r := &rows[i]
+		var author *models.User
+		if !r.AuthorErased {
+			author = &models.User{DisplayName: r.AuthorName, Organisation: r.AuthorOrganisation, StakeholderType: r.AuthorStakeholderType, Country: r.AuthorCountry}
+		}
+		out.Items = append(out.Items, publicCommentView(&r.Comment, author))
+	}
+	return c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,99 @@
+package models
+
+import (
+	"context"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// PublicCommentFilter narrows the public list of a consultation's comments.
+type PublicCommentFilter struct {
+	ClauseID        string
+	CommentType     string
+	StakeholderType string
+	Country         string
+	Query           string // full text, words matched in body and proposed change
+	Page
+}
+
+// PublicCommentRow is a published comment with what the public may learn of its author.
+type PublicCommentRow struct {
+	Comment
+	AuthorName            string
+	AuthorOrganisation    string
+	AuthorStakeholderType string
+	AuthorCountry         string
+	AuthorErased          bool
+}
+
+// ListPublicComments returns published, non-confidential comments of a consultation in a stable
+// order (submission order), with the filters applied in the database.
+func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string, f PublicCommentFilter) ([]PublicCommentRow, *string, error) {
+	if _, err := FindConsultation(ctx, db, consultationID); err != nil {
+		return nil, nil, err
+	}
+	var errs []FieldError
+	if f.ClauseID != "" && !ValidID(f.ClauseID) {
+		errs = append(errs, FieldError{Field: "clause_id", Message: "is not a clause id"})
+	}
+	if f.CommentType != "" && !contains(CommentTypes, f.CommentType) {
+		errs = append(errs, FieldError{Field: "comment_type", Message: "must be general, technical or editorial"})
+	}
+	if f.StakeholderType != "" && !ValidStakeholderType(f.StakeholderType) {
+		errs = append(errs, FieldError{Field: "stakeholder_type", Message: "is not a stakeholder type"})
+	}
+	if f.Country != "" && !ValidCountry(f.Country) {
+		errs = append(errs, FieldError{Field: "country", Message: "must be an ISO 3166-1 alpha-2 code in capitals"})
+	}
+	if len(f.Query) > 200 {
+		errs = append(errs, FieldError{Field: "q", Message: "is longer than 200 characters"})
+	}
+	if len(errs) > 0 {
+		return nil, nil, Invalid("the query has invalid parameters", errs...)
+	}
+	tx, err := f.apply(db.WithContext(ctx).Table("comments"), "comments.id", false)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx = tx.Select(`comments.*, COALESCE(u.display_name, '') AS author_name, COALESCE(u.organisation, '') AS author_organisation,
+		COALESCE(u.stakeholder_type, '') AS author_stakeholder_type, COALESCE(u.country, '') AS author_country, u.id IS NULL AS author_erased`).
+		Joins("LEFT JOIN users u ON u.id = comments.author_id").
+		Where("comments.consultation_id = ? AND comments.status = ? AND comments.publication <> ?", consultationID, CommentPublished, Confidential)
+	if f.ClauseID != "" {
+		tx = tx.Where("comments.clause_id = ?", f.ClauseID)
+	}
+	if f.CommentType != "" {
+		tx = tx.Where("comments.comment_type = ?", f.CommentType)
+	}
+	if f.StakeholderType != "" {
+		tx = tx.Where("u.stakeholder_type = ?", f.StakeholderType)
+	}
+	if f.Country != "" {
+		tx = tx.Where("u.country = ?", f.Country)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		tx = fullText(tx, q)
+	}
+	var rows []PublicCommentRow
+	if err := tx.Scan(&rows).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := nextCursor(rows, f.Limit, func(r PublicCommentRow) string { return r.ID })
+	return items, next, nil
+}
+
+// fullText matches every word of q: PostgreSQL's text search (simple configuration, index
+// comments_search_idx), or SQLite's FTS5 table comments_fts. Words are quoted, so no query
+// syntax reaches either engine.
+func fullText(tx *gorm.DB, q string) *gorm.DB {
+	words := strings.Fields(q)
+	if tx.Name() == "postgres" {
+		return tx.Where("to_tsvector('simple', comments.body || ' ' || comments.proposed_change) @@ plainto_tsquery('simple', ?)", strings.Join(words, " "))
+	}
+	quoted := make([]string, 0, len(words))
+	for _, w := range words {
+		quoted = append(quoted, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return tx.Where("comments.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)", strings.Join(quoted, " "))
+}
