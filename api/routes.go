@@ -72,6 +72,7 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodGet, "/api/v1/comments/:id", Anyone, h.GetComment},
 		{http.MethodPatch, "/api/v1/comments/:id", SignedIn, h.UpdateComment},
 		{http.MethodDelete, "/api/v1/comments/:id", SignedIn, h.WithdrawComment},
+		{http.MethodPost, "/api/v1/comments/:id/attachments", Verified, h.UploadCommentAttachment},
 		{http.MethodGet, "/api/v1/me/comments", SignedIn, h.MyComments},
 
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},

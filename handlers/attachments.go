@@ -32,11 +32,26 @@ func attachmentView(a *models.Attachment) AttachmentView {
 // UploadDocumentAttachment attaches the official PDF of a draft. The type is read from the
 // file's content, never its name.
 func (h *Handlers) UploadDocumentAttachment(c echo.Context) error {
-	ctx, now := c.Request().Context(), h.Clock.Now()
-	doc, err := models.FindDocument(ctx, h.DB.DB, c.Param("id"), true, now)
+	doc, err := models.FindDocument(c.Request().Context(), h.DB.DB, c.Param("id"), true, h.Clock.Now())
 	if err != nil {
 		return err
 	}
+	return h.storeAttachment(c, models.OwnerDocument, doc.ID, "documents/", func(k storage.Kind) bool { return k == storage.PDF }, "a PDF")
+}
+
+// UploadCommentAttachment attaches a position paper (PDF, ODT or DOCX) to the caller's own
+// comment while it may still change.
+func (h *Handlers) UploadCommentAttachment(c echo.Context) error {
+	cm, err := models.AuthorsOpenComment(c.Request().Context(), h.DB.DB, c.Param("id"), CurrentPrincipal(c).User, h.Clock.Now())
+	if err != nil {
+		return err
+	}
+	return h.storeAttachment(c, models.OwnerComment, cm.ID, "comments/", func(k storage.Kind) bool { return k != storage.Unknown }, "a PDF, ODT or DOCX document")
+}
+
+// storeAttachment checks an uploaded file by content, stores it and records it.
+func (h *Handlers) storeAttachment(c echo.Context, ownerType, ownerID, prefix string, accept func(storage.Kind) bool, what string) error {
+	ctx, now := c.Request().Context(), h.Clock.Now()
 	fh, err := c.FormFile("file")
 	if err != nil {
 		if errors.Is(err, echo.ErrStatusRequestEntityTooLarge) {
@@ -45,7 +60,7 @@ func (h *Handlers) UploadDocumentAttachment(c echo.Context) error {
 		if c.Request().Header.Get(echo.HeaderContentType) == "" || !isMultipart(c) {
 			return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the file as multipart/form-data in a part named file"}
 		}
-		return models.Invalid("the upload has no file", models.FieldError{Field: "file", Message: "attach the PDF as the part named file"})
+		return models.Invalid("the upload has no file", models.FieldError{Field: "file", Message: "attach " + what + " as the part named file"})
 	}
 	if fh.Size > models.MaxAttachmentBytes {
 		return &models.Error{Code: models.CodePayloadTooLarge, Message: "the file is larger than 10 MB"}
@@ -56,15 +71,15 @@ func (h *Handlers) UploadDocumentAttachment(c echo.Context) error {
 	}
 	defer f.Close()
 	kind, err := storage.DetectDocument(f, fh.Size)
-	if err != nil || kind != storage.PDF {
-		return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "the file is not a PDF (its content was checked, not its name)"}
+	if err != nil || !accept(kind) {
+		return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "the file is not " + what + " (its content was checked, not its name)"}
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	a := &models.Attachment{ID: models.NewID(), OwnerType: models.OwnerDocument, OwnerID: doc.ID, FileName: models.SafeFileName(fh.Filename, kind.Ext()),
+	a := &models.Attachment{ID: models.NewID(), OwnerType: ownerType, OwnerID: ownerID, FileName: models.SafeFileName(fh.Filename, kind.Ext()),
 		ContentType: kind.MIME(), UploadedBy: &CurrentPrincipal(c).User.ID, CreatedAt: now}
-	a.StorageKey = "documents/" + doc.ID + "/" + a.ID + kind.Ext()
+	a.StorageKey = prefix + ownerID + "/" + a.ID + kind.Ext()
 	if a.SizeBytes, a.SHA256, err = h.Files.Put(ctx, a.StorageKey, f, models.MaxAttachmentBytes); err != nil {
 		if errors.Is(err, storage.ErrTooLarge) {
 			return &models.Error{Code: models.CodePayloadTooLarge, Message: "the file is larger than 10 MB"}

@@ -47,10 +47,11 @@ type CommentView struct {
 	Publication    string     `json:"publication"`
 	Language       string     `json:"language"`
 	Status         string     `json:"status"`
-	TrackingNumber string     `json:"tracking_number"`
-	Version        int        `json:"version"`
-	CreatedAt      time.Time  `json:"created_at"`
-	UpdatedAt      time.Time  `json:"updated_at"`
+	TrackingNumber string           `json:"tracking_number"`
+	Version        int              `json:"version"`
+	CreatedAt      time.Time        `json:"created_at"`
+	UpdatedAt      time.Time        `json:"updated_at"`
+	Attachments    []AttachmentView `json:"attachments,omitempty"`
 }
 
 func commentView(c *models.Comment) CommentView {
@@ -164,18 +165,31 @@ func (h *Handlers) GetComment(c echo.Context) error {
 	if p := CurrentPrincipal(c); p != nil {
 		viewer = p.User
 	}
-	cm, err := models.FindComment(c.Request().Context(), h.DB.DB, c.Param("id"), viewer)
+	ctx := c.Request().Context()
+	cm, err := models.FindComment(ctx, h.DB.DB, c.Param("id"), viewer)
 	if err != nil {
 		return err
+	}
+	files, err := models.OwnerAttachments(ctx, h.DB.DB, models.OwnerComment, cm.ID)
+	if err != nil {
+		return err
+	}
+	views := make([]AttachmentView, 0, len(files))
+	for i := range files {
+		views = append(views, attachmentView(&files[i]))
 	}
 	if viewer != nil && (viewer.Role.AtLeast(models.RoleModerator) || (cm.AuthorID != nil && *cm.AuthorID == viewer.ID)) {
-		return c.JSON(http.StatusOK, commentView(cm))
+		v := commentView(cm)
+		v.Attachments = views
+		return c.JSON(http.StatusOK, v)
 	}
-	author, err := models.CommentAuthor(c.Request().Context(), h.DB.DB, cm)
+	author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, publicCommentView(cm, author))
+	v := publicCommentView(cm, author)
+	v.Attachments = views
+	return c.JSON(http.StatusOK, v)
 }
 
 // PublicAuthorView is what the public learns of an author: the name and organisation only when
@@ -200,6 +214,7 @@ type PublicCommentView struct {
 	TrackingNumber string           `json:"tracking_number"`
 	Author         PublicAuthorView `json:"author"`
 	CreatedAt      time.Time        `json:"created_at"`
+	Attachments    []AttachmentView `json:"attachments,omitempty"`
 }
 
 func publicCommentView(c *models.Comment, author *models.User) PublicCommentView {

@@ -49,7 +49,8 @@ func OwnerAttachments(ctx context.Context, db *gorm.DB, ownerType, ownerID strin
 }
 
 // FindAttachment returns an attachment the caller may download: a document's once the document
-// is visible to them. Others are not found.
+// is visible to them, a comment's when they may read the comment (so never the public's when the
+// comment is confidential). Others are not found.
 func FindAttachment(ctx context.Context, db *gorm.DB, id string, viewer *User, now time.Time) (*Attachment, error) {
 	if !ValidID(id) {
 		return nil, NotFound("attachment")
@@ -67,10 +68,12 @@ func FindAttachment(ctx context.Context, db *gorm.DB, id string, viewer *User, n
 		if _, err := FindDocument(ctx, db, a.OwnerID, staff, now); err != nil {
 			return nil, NotFound("attachment")
 		}
-	default:
-		if !staff {
+	case OwnerComment:
+		if _, err := FindComment(ctx, db, a.OwnerID, viewer); err != nil {
 			return nil, NotFound("attachment")
 		}
+	default:
+		return nil, NotFound("attachment")
 	}
 	return &a, nil
 }

@@ -84,6 +84,12 @@ func EditComment(ctx context.Context, db *gorm.DB, id string, author *User, e Co
 	return c, nil
 }
 
+// AuthorsOpenComment returns the caller's own comment when it may still change: the window is
+// open and the comment not yet moderated.
+func AuthorsOpenComment(ctx context.Context, db *gorm.DB, id string, author *User, now time.Time) (*Comment, error) {
+	return authorsOpenComment(ctx, db.WithContext(ctx), id, author, now)
+}
+
 // WithdrawComment lets the author take back a comment not yet moderated while the window is open.
 func WithdrawComment(ctx context.Context, db *gorm.DB, id string, author *User, now time.Time) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
