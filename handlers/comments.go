@@ -37,16 +37,16 @@ type CommentRequest struct {
 
 // CommentView is a comment as its author and staff see it.
 type CommentView struct {
-	ID             string     `json:"id"`
-	ConsultationID string     `json:"consultation_id"`
-	ClauseID       *string    `json:"clause_id"`
-	CommentType    string     `json:"comment_type"`
-	Body           string     `json:"body"`
-	ProposedChange string     `json:"proposed_change"`
-	Quote          *QuoteBody `json:"quote"`
-	Publication    string     `json:"publication"`
-	Language       string     `json:"language"`
-	Status         string     `json:"status"`
+	ID             string           `json:"id"`
+	ConsultationID string           `json:"consultation_id"`
+	ClauseID       *string          `json:"clause_id"`
+	CommentType    string           `json:"comment_type"`
+	Body           string           `json:"body"`
+	ProposedChange string           `json:"proposed_change"`
+	Quote          *QuoteBody       `json:"quote"`
+	Publication    string           `json:"publication"`
+	Language       string           `json:"language"`
+	Status         string           `json:"status"`
 	TrackingNumber string           `json:"tracking_number"`
 	Version        int              `json:"version"`
 	CreatedAt      time.Time        `json:"created_at"`
