@@ -9,11 +9,13 @@ import (
 
 // PersonalDataExport is everything consult holds about one person (GDPR articles 15 and 20).
 type PersonalDataExport struct {
-	ExportedAt time.Time        `json:"exported_at"`
-	Account    map[string]any   `json:"account"`
-	Sessions   []map[string]any `json:"sessions"`
-	Mails      []map[string]any `json:"mails"`
-	Comments   []Comment        `json:"comments"`
+	ExportedAt time.Time         `json:"exported_at"`
+	Account    map[string]any    `json:"account"`
+	Sessions   []map[string]any  `json:"sessions"`
+	Mails      []map[string]any  `json:"mails"`
+	Comments   []Comment         `json:"comments"`
+	Revisions  []CommentRevision `json:"comment_revisions"`
+	Files      []Attachment      `json:"attachments"`
 }
 
 // PersonalData gathers the account, its sessions and the mails sent to it. Later features add
@@ -49,6 +51,13 @@ func PersonalData(ctx context.Context, db *gorm.DB, u *User) (*PersonalDataExpor
 	}
 	out.Comments = []Comment{}
 	if err := db.WithContext(ctx).Where("author_id = ?", u.ID).Order("created_at").Find(&out.Comments).Error; err != nil {
+		return nil, err
+	}
+	out.Revisions, out.Files = []CommentRevision{}, []Attachment{}
+	if err := db.WithContext(ctx).Where("comment_id IN (SELECT id FROM comments WHERE author_id = ?)", u.ID).Order("created_at").Find(&out.Revisions).Error; err != nil {
+		return nil, err
+	}
+	if err := db.WithContext(ctx).Where("uploaded_by = ?", u.ID).Order("created_at").Find(&out.Files).Error; err != nil {
 		return nil, err
 	}
 	return out, nil
