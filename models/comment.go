@@ -23,35 +23,35 @@ var CommentTypes = []string{"general", "technical", "editorial"}
 // Comment is a stakeholder's structured comment on a consultation, anchored to a clause (or
 // general when ClauseID is nil) and optionally to a quoted passage of it.
 type Comment struct {
-	ID             string  `gorm:"primaryKey"`
-	ConsultationID string  `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1"`
-	ClauseID       *string `gorm:"index:comments_clause_idx"`
-	AuthorID       *string `gorm:"index:comments_author_idx"`
-	CommentType    string  `gorm:"not null"`
-	Body           string  `gorm:"not null"`
-	ProposedChange string  `gorm:"not null"`
-	QuoteExact     string  `gorm:"not null"`
-	QuotePrefix    string  `gorm:"not null"`
-	QuoteSuffix    string  `gorm:"not null"`
-	Publication    string  `gorm:"not null"`
-	Language       string  `gorm:"not null"`
-	Status         string  `gorm:"not null;index:comments_consultation_status_idx,priority:2"`
-	TrackingNumber string  `gorm:"not null;uniqueIndex:comments_tracking_key,priority:2"`
-	Version        int     `gorm:"not null"`
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID             string    `gorm:"primaryKey" json:"id"`
+	ConsultationID string    `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1" json:"consultation_id"`
+	ClauseID       *string   `gorm:"index:comments_clause_idx" json:"clause_id"`
+	AuthorID       *string   `gorm:"index:comments_author_idx" json:"author_id"`
+	CommentType    string    `gorm:"not null" json:"comment_type"`
+	Body           string    `gorm:"not null" json:"body"`
+	ProposedChange string    `gorm:"not null" json:"proposed_change"`
+	QuoteExact     string    `gorm:"not null" json:"quote_exact"`
+	QuotePrefix    string    `gorm:"not null" json:"quote_prefix"`
+	QuoteSuffix    string    `gorm:"not null" json:"quote_suffix"`
+	Publication    string    `gorm:"not null" json:"publication"`
+	Language       string    `gorm:"not null" json:"language"`
+	Status         string    `gorm:"not null;index:comments_consultation_status_idx,priority:2" json:"status"`
+	TrackingNumber string    `gorm:"not null;uniqueIndex:comments_tracking_key,priority:2" json:"tracking_number"`
+	Version        int       `gorm:"not null" json:"version"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
 }
 
 // CommentRevision keeps a comment's earlier text each time its author edits it.
 type CommentRevision struct {
-	ID             string `gorm:"primaryKey"`
-	CommentID      string `gorm:"not null;uniqueIndex:comment_revisions_version_key,priority:1"`
-	Version        int    `gorm:"not null;uniqueIndex:comment_revisions_version_key,priority:2"`
-	CommentType    string `gorm:"not null"`
-	Body           string `gorm:"not null"`
-	ProposedChange string `gorm:"not null"`
-	Publication    string `gorm:"not null"`
-	CreatedAt      time.Time
+	ID             string    `gorm:"primaryKey" json:"id"`
+	CommentID      string    `gorm:"not null;uniqueIndex:comment_revisions_version_key,priority:1" json:"comment_id"`
+	Version        int       `gorm:"not null;uniqueIndex:comment_revisions_version_key,priority:2" json:"version"`
+	CommentType    string    `gorm:"not null" json:"comment_type"`
+	Body           string    `gorm:"not null" json:"body"`
+	ProposedChange string    `gorm:"not null" json:"proposed_change"`
+	Publication    string    `gorm:"not null" json:"publication"`
+	CreatedAt      time.Time `json:"created_at"`
 }
 
 // IdempotencyKey remembers the answer to a POST made with an Idempotency-Key header, so that a
