@@ -75,6 +75,9 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodPost, "/api/v1/comments/:id/attachments", Verified, h.UploadCommentAttachment},
 		{http.MethodGet, "/api/v1/me/comments", SignedIn, h.MyComments},
 
+		{http.MethodGet, "/api/v1/moderation/queue", Moderator, h.ModerationQueue},
+		{http.MethodPost, "/api/v1/comments/:id/moderation", Moderator, h.ModerateComment},
+
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},
 		{http.MethodPatch, "/api/v1/admin/users/:id", Admin, h.UpdateUser},
 	}

@@ -49,6 +49,9 @@ type CommentView struct {
 	Status         string           `json:"status"`
 	TrackingNumber string           `json:"tracking_number"`
 	Version        int              `json:"version"`
+	RedactedBody   *string          `json:"redacted_body"`
+	ReasonCode     string           `json:"reason_code"`
+	ModerationNote string           `json:"moderation_note"`
 	CreatedAt      time.Time        `json:"created_at"`
 	UpdatedAt      time.Time        `json:"updated_at"`
 	Attachments    []AttachmentView `json:"attachments,omitempty"`
@@ -58,7 +61,8 @@ func commentView(c *models.Comment) CommentView {
 	v := CommentView{
 		ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, CommentType: c.CommentType, Body: c.Body,
 		ProposedChange: c.ProposedChange, Publication: c.Publication, Language: c.Language, Status: c.Status,
-		TrackingNumber: c.TrackingNumber, Version: c.Version, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
+		TrackingNumber: c.TrackingNumber, Version: c.Version, RedactedBody: c.RedactedBody, ReasonCode: c.ReasonCode,
+		ModerationNote: c.ModerationNote, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
 	}
 	if c.QuoteExact != "" {
 		v.Quote = &QuoteBody{Exact: c.QuoteExact, Prefix: c.QuotePrefix, Suffix: c.QuoteSuffix}
@@ -219,7 +223,11 @@ type PublicCommentView struct {
 
 func publicCommentView(c *models.Comment, author *models.User) PublicCommentView {
 	full := commentView(c)
-	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, CommentType: c.CommentType, Body: c.Body,
+	body := c.Body
+	if c.RedactedBody != nil {
+		body = *c.RedactedBody // the original stays with staff and the author
+	}
+	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, CommentType: c.CommentType, Body: body,
 		ProposedChange: c.ProposedChange, Quote: full.Quote, Language: c.Language, TrackingNumber: c.TrackingNumber, CreatedAt: full.CreatedAt}
 	if author != nil {
 		v.Author.StakeholderType, v.Author.Country = author.StakeholderType, author.Country

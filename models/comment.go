@@ -23,23 +23,28 @@ var CommentTypes = []string{"general", "technical", "editorial"}
 // Comment is a stakeholder's structured comment on a consultation, anchored to a clause (or
 // general when ClauseID is nil) and optionally to a quoted passage of it.
 type Comment struct {
-	ID             string    `gorm:"primaryKey" json:"id"`
-	ConsultationID string    `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1" json:"consultation_id"`
-	ClauseID       *string   `gorm:"index:comments_clause_idx" json:"clause_id"`
-	AuthorID       *string   `gorm:"index:comments_author_idx" json:"author_id"`
-	CommentType    string    `gorm:"not null" json:"comment_type"`
-	Body           string    `gorm:"not null" json:"body"`
-	ProposedChange string    `gorm:"not null" json:"proposed_change"`
-	QuoteExact     string    `gorm:"not null" json:"quote_exact"`
-	QuotePrefix    string    `gorm:"not null" json:"quote_prefix"`
-	QuoteSuffix    string    `gorm:"not null" json:"quote_suffix"`
-	Publication    string    `gorm:"not null" json:"publication"`
-	Language       string    `gorm:"not null" json:"language"`
-	Status         string    `gorm:"not null;index:comments_consultation_status_idx,priority:2" json:"status"`
-	TrackingNumber string    `gorm:"not null;uniqueIndex:comments_tracking_key,priority:2" json:"tracking_number"`
-	Version        int       `gorm:"not null" json:"version"`
-	CreatedAt      time.Time `json:"created_at"`
-	UpdatedAt      time.Time `json:"updated_at"`
+	ID             string     `gorm:"primaryKey" json:"id"`
+	ConsultationID string     `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1" json:"consultation_id"`
+	ClauseID       *string    `gorm:"index:comments_clause_idx" json:"clause_id"`
+	AuthorID       *string    `gorm:"index:comments_author_idx" json:"author_id"`
+	CommentType    string     `gorm:"not null" json:"comment_type"`
+	Body           string     `gorm:"not null" json:"body"`
+	ProposedChange string     `gorm:"not null" json:"proposed_change"`
+	QuoteExact     string     `gorm:"not null" json:"quote_exact"`
+	QuotePrefix    string     `gorm:"not null" json:"quote_prefix"`
+	QuoteSuffix    string     `gorm:"not null" json:"quote_suffix"`
+	Publication    string     `gorm:"not null" json:"publication"`
+	Language       string     `gorm:"not null" json:"language"`
+	Status         string     `gorm:"not null;index:comments_consultation_status_idx,priority:2" json:"status"`
+	TrackingNumber string     `gorm:"not null;uniqueIndex:comments_tracking_key,priority:2" json:"tracking_number"`
+	Version        int        `gorm:"not null" json:"version"`
+	RedactedBody   *string    `json:"redacted_body"`
+	ReasonCode     string     `gorm:"not null" json:"reason_code"`
+	ModerationNote string     `gorm:"not null" json:"moderation_note"`
+	ModeratedBy    *string    `json:"moderated_by"`
+	ModeratedAt    *time.Time `json:"moderated_at"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
 }
 
 // CommentRevision keeps a comment's earlier text each time its author edits it.

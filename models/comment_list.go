@@ -73,7 +73,8 @@ func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string,
 		tx = tx.Where("u.country = ?", f.Country)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		tx = fullText(tx, q)
+		// The index holds original bodies; a redacted comment must not be found by its removed words.
+		tx = fullText(tx, q).Where("comments.redacted_body IS NULL")
 	}
 	var rows []PublicCommentRow
 	if err := tx.Scan(&rows).Error; err != nil {

@@ -62,3 +62,21 @@ func CommentReceipt(baseURL, consultation, tracking, commentType, publication, b
 			consultation, tracking, commentType, publication, string(summary), baseURL) + signature,
 	}
 }
+
+// ModerationOutcome tells an author what became of their comment.
+func ModerationOutcome(baseURL, tracking, status, reason, note string, redacted bool) Text {
+	var what string
+	switch {
+	case status == "rejected":
+		what = "was not published (reason: " + reason + ")."
+	case redacted:
+		what = "was published with some passages removed by the moderators."
+	default:
+		what = "was published."
+	}
+	body := "Hello,\n\nYour comment " + tracking + " " + what
+	if note != "" {
+		body += "\n\nThe moderators' note: " + note
+	}
+	return Text{Subject: "Your comment " + tracking + ": moderation", Body: body + "\n\nSee your comments at " + baseURL + "/me/comments." + signature}
+}

@@ -1,0 +1,145 @@
+package models
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Moderation actions.
+const (
+	ActionPublish = "publish"
+	ActionReject  = "reject"
+	ActionRedact  = "redact"
+)
+
+// ReasonCodes are why a comment may be rejected.
+var ReasonCodes = []string{"spam", "abusive", "off_topic", "personal_data", "duplicate"}
+
+// Moderation is a moderator's decision on one comment; Version must be the comment's current one.
+type Moderation struct {
+	Action       string
+	ReasonCode   string
+	Note         string
+	RedactedBody string
+	Version      int
+}
+
+// moderationAllowed is the state machine: submitted comments are published (as written or
+// redacted) or rejected; a published comment can still be taken down (rejected) or redacted;
+// withdrawn and rejected comments are final.
+var moderationAllowed = map[string]map[string]bool{
+	CommentSubmitted: {ActionPublish: true, ActionReject: true, ActionRedact: true},
+	CommentPublished: {ActionReject: true, ActionRedact: true},
+}
+
+func (m *Moderation) validate() []FieldError {
+	var errs []FieldError
+	switch m.Action {
+	case ActionPublish:
+	case ActionReject:
+		if !contains(ReasonCodes, m.ReasonCode) {
+			errs = append(errs, FieldError{Field: "reason_code", Message: "a rejection needs one of " + strings.Join(ReasonCodes, ", ")})
+		}
+	case ActionRedact:
+		if fe := checkLongText("redacted_body", m.RedactedBody, true, MaxCommentBody); fe != nil {
+			errs = append(errs, *fe)
+		}
+	default:
+		errs = append(errs, FieldError{Field: "action", Message: "must be publish, reject or redact"})
+	}
+	if fe := checkLongText("note", m.Note, false, 2000); fe != nil {
+		errs = append(errs, *fe)
+	}
+	return errs
+}
+
+// ModerateComment applies a decision with optimistic locking: of two moderators acting on one
+// comment, exactly one wins and the other gets a conflict. The decision, the audit event and the
+// mail to the author commit together.
+func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id string, m Moderation, now time.Time, outcome func(*Comment) (to, subject, body string)) (*Comment, error) {
+	if errs := m.validate(); len(errs) > 0 {
+		return nil, Invalid("the decision has invalid fields", errs...)
+	}
+	var c *Comment
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var err error
+		if c, err = FindComment(ctx, tx, id, moderator); err != nil {
+			return err
+		}
+		if m.Version != c.Version {
+			return Conflict("the comment has changed since version " + itoa(m.Version) + "; reload it (current version " + itoa(c.Version) + ")")
+		}
+		if !moderationAllowed[c.Status][m.Action] {
+			return Conflict("a " + c.Status + " comment cannot be given the action " + m.Action)
+		}
+		before := map[string]any{"status": c.Status, "redacted_body": c.RedactedBody, "reason_code": c.ReasonCode, "version": c.Version}
+		updates := map[string]any{"moderation_note": m.Note, "moderated_by": moderator.ID, "moderated_at": now, "version": c.Version + 1, "updated_at": now}
+		switch m.Action {
+		case ActionPublish:
+			updates["status"], updates["reason_code"] = CommentPublished, ""
+		case ActionReject:
+			updates["status"], updates["reason_code"] = CommentRejected, m.ReasonCode
+		case ActionRedact:
+			updates["status"], updates["redacted_body"], updates["reason_code"] = CommentPublished, m.RedactedBody, m.ReasonCode
+		}
+		res := tx.Model(&Comment{}).Where("id = ? AND version = ?", c.ID, m.Version).Updates(updates)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != 1 {
+			return Conflict("another moderator acted on this comment at the same time; reload it")
+		}
+		if err := tx.Where("id = ?", c.ID).Take(c).Error; err != nil {
+			return err
+		}
+		after := map[string]any{"status": c.Status, "redacted_body": c.RedactedBody, "reason_code": c.ReasonCode, "version": c.Version}
+		if err := RecordAudit(ctx, tx, AuditEntry{ActorID: &moderator.ID, Action: "comment." + m.Action, SubjectType: "comment",
+			SubjectID: c.ID, Before: before, After: after}, now); err != nil {
+			return err
+		}
+		author, err := CommentAuthor(ctx, tx, c)
+		if err != nil || author == nil {
+			return err
+		}
+		to, subject, body := outcome(c)
+		if to == "" {
+			to = author.Email
+		}
+		return EnqueueMail(ctx, tx, to, subject, body, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ModerationQueue lists a consultation's comments in a status (submitted by default) for
+// moderators, oldest first.
+func ModerationQueue(ctx context.Context, db *gorm.DB, consultationID, status string, p Page) ([]Comment, *string, error) {
+	if status == "" {
+		status = CommentSubmitted
+	}
+	if !contains([]string{CommentSubmitted, CommentPublished, CommentRejected, CommentWithdrawn}, status) {
+		return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "status", Message: "must be submitted, published, rejected or withdrawn"})
+	}
+	tx, err := p.apply(db.WithContext(ctx), "id", false)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx = tx.Where("status = ?", status)
+	if consultationID != "" {
+		if !ValidID(consultationID) {
+			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "consultation_id", Message: "is not a consultation id"})
+		}
+		tx = tx.Where("consultation_id = ?", consultationID)
+	}
+	var out []Comment
+	if err := tx.Find(&out).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := nextCursor(out, p.Limit, func(c Comment) string { return c.ID })
+	return items, next, nil
+}
