@@ -77,6 +77,7 @@ func Routes(h *handlers.Handlers) []Route {
 
 		{http.MethodGet, "/api/v1/moderation/queue", Moderator, h.ModerationQueue},
 		{http.MethodPost, "/api/v1/comments/:id/moderation", Moderator, h.ModerateComment},
+		{http.MethodPut, "/api/v1/comments/:id/disposition", Moderator, h.RecordDisposition},
 
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},
 		{http.MethodPatch, "/api/v1/admin/users/:id", Admin, h.UpdateUser},

@@ -55,6 +55,7 @@ type CommentView struct {
 	CreatedAt      time.Time        `json:"created_at"`
 	UpdatedAt      time.Time        `json:"updated_at"`
 	Attachments    []AttachmentView `json:"attachments,omitempty"`
+	Disposition    *DispositionView `json:"disposition"`
 }
 
 func commentView(c *models.Comment) CommentView {
@@ -185,6 +186,13 @@ func (h *Handlers) GetComment(c echo.Context) error {
 	if viewer != nil && (viewer.Role.AtLeast(models.RoleModerator) || (cm.AuthorID != nil && *cm.AuthorID == viewer.ID)) {
 		v := commentView(cm)
 		v.Attachments = views
+		dispositions, err := models.DispositionsOf(ctx, h.DB.DB, []string{cm.ID})
+		if err != nil {
+			return err
+		}
+		if d, ok := dispositions[cm.ID]; ok {
+			v.Disposition = dispositionView(&d)
+		}
 		return c.JSON(http.StatusOK, v)
 	}
 	author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
@@ -248,9 +256,21 @@ func (h *Handlers) MyComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]string, 0, len(comments))
+	for i := range comments {
+		ids = append(ids, comments[i].ID)
+	}
+	dispositions, err := models.DispositionsOf(c.Request().Context(), h.DB.DB, ids)
+	if err != nil {
+		return err
+	}
 	out := List[CommentView]{Items: make([]CommentView, 0, len(comments)), NextCursor: next}
 	for i := range comments {
-		out.Items = append(out.Items, commentView(&comments[i]))
+		v := commentView(&comments[i])
+		if d, ok := dispositions[comments[i].ID]; ok {
+			v.Disposition = dispositionView(&d)
+		}
+		out.Items = append(out.Items, v)
 	}
 	return c.JSON(http.StatusOK, out)
 }

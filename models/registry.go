@@ -19,5 +19,6 @@ func All() []any {
 		&Comment{},
 		&CommentRevision{},
 		&IdempotencyKey{},
+		&Disposition{},
 	}
 }
