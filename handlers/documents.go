@@ -13,7 +13,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"consult/internal/draft"
+	"consult/internal/clauses"
 	"consult/internal/markdown"
 	"consult/models"
 )
@@ -203,14 +203,14 @@ type DiffView struct {
 
 // ChangeView is the fate of one clause between the two versions.
 type ChangeView struct {
-	Kind        draft.Kind      `json:"kind"`
-	OldClauseID *string         `json:"old_clause_id"`
-	NewClauseID *string         `json:"new_clause_id"`
-	OldNumber   *string         `json:"old_number"`
-	NewNumber   *string         `json:"new_number"`
-	Heading     string          `json:"heading"`
-	HeadingDiff []draft.Segment `json:"heading_diff,omitempty"`
-	BodyDiff    []draft.Segment `json:"body_diff,omitempty"`
+	Kind        clauses.Kind      `json:"kind"`
+	OldClauseID *string           `json:"old_clause_id"`
+	NewClauseID *string           `json:"new_clause_id"`
+	OldNumber   *string           `json:"old_number"`
+	NewNumber   *string           `json:"new_number"`
+	Heading     string            `json:"heading"`
+	HeadingDiff []clauses.Segment `json:"heading_diff,omitempty"`
+	BodyDiff    []clauses.Segment `json:"body_diff,omitempty"`
 }
 
 // DiffDocument compares the document (the newer version) with ?against= (the older one).
@@ -234,7 +234,7 @@ func (h *Handlers) DiffDocument(c echo.Context) error {
 	oldClauses, oldRows := draftClauses(oldDoc.Clauses)
 	newClauses, newRows := draftClauses(newDoc.Clauses)
 	out := DiffView{DocumentID: newDoc.ID, AgainstID: oldDoc.ID, Changes: []ChangeView{}}
-	for _, ch := range draft.Diff(oldClauses, newClauses) {
+	for _, ch := range clauses.Diff(oldClauses, newClauses) {
 		v := ChangeView{Kind: ch.Kind, HeadingDiff: ch.HeadingDiff, BodyDiff: ch.BodyDiff}
 		if ch.Old != nil {
 			row := oldRows[ch.Old]
@@ -249,14 +249,24 @@ func (h *Handlers) DiffDocument(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// draftClauses turns stored clauses into the comparer's form, remembering which row is which.
-func draftClauses(rows []models.Clause) ([]*draft.Clause, map[*draft.Clause]*models.Clause) {
-	out := make([]*draft.Clause, 0, len(rows))
-	back := make(map[*draft.Clause]*models.Clause, len(rows))
+// draftClauses rebuilds the clause tree from stored rows (in reading order) in the comparer's
+// form, remembering which row is which.
+func draftClauses(rows []models.Clause) ([]*clauses.Clause, map[*clauses.Clause]*models.Clause) {
+	var roots []*clauses.Clause
+	byID := make(map[string]*clauses.Clause, len(rows))
+	back := make(map[*clauses.Clause]*models.Clause, len(rows))
 	for i := range rows {
-		dc := &draft.Clause{Number: rows[i].Number, Heading: rows[i].Heading, Body: rows[i].Body, Key: rows[i].Key, Level: rows[i].Level}
-		out = append(out, dc)
-		back[dc] = &rows[i]
+		r := &rows[i]
+		dc := &clauses.Clause{Number: r.Number, Heading: r.Heading, Body: r.Body, Key: r.Key, Level: r.Level}
+		byID[r.ID] = dc
+		back[dc] = r
+		if parent := byID[deref(r.ParentID)]; parent != nil {
+			dc.Position = len(parent.Children) + 1
+			parent.Children = append(parent.Children, dc)
+		} else {
+			dc.Position = len(roots) + 1
+			roots = append(roots, dc)
+		}
 	}
-	return out, back
+	return roots, back
 }

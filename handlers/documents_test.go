@@ -17,7 +17,7 @@ import (
 )
 
 func sample(t *testing.T, version string) string {
-	b, err := os.ReadFile("../internal/draft/testdata/draft-scheme-mss-" + version + ".md")
+	b, err := os.ReadFile("../internal/clauses/testdata/draft-scheme-mss-" + version + ".md")
 	require.NoError(t, err)
 	return string(b)
 }

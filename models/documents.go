@@ -9,7 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
-	"consult/internal/draft"
+	"consult/internal/clauses"
 )
 
 // MaxDraftBytes bounds an imported Markdown draft.
@@ -29,9 +29,9 @@ func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocu
 	if len(in.Markdown) > MaxDraftBytes {
 		return nil, &Error{Code: CodePayloadTooLarge, Message: "the draft is larger than " + strconv.Itoa(MaxDraftBytes>>20) + " MB"}
 	}
-	parsed, err := draft.Parse(in.Markdown)
+	parsed, err := clauses.Parse(in.Markdown)
 	if err != nil {
-		var pe *draft.ParseError
+		var pe *clauses.ParseError
 		if errors.As(err, &pe) {
 			return nil, parseProblems(pe)
 		}
@@ -73,7 +73,7 @@ func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocu
 	return doc, err
 }
 
-func parseProblems(pe *draft.ParseError) *Error {
+func parseProblems(pe *clauses.ParseError) *Error {
 	fields := make([]FieldError, 0, len(pe.Problems))
 	for _, p := range pe.Problems {
 		field := "markdown"
@@ -86,11 +86,11 @@ func parseProblems(pe *draft.ParseError) *Error {
 }
 
 // clauseRows flattens the parsed tree into rows with parent ids and reading-order positions.
-func clauseRows(documentID string, roots []*draft.Clause) []Clause {
+func clauseRows(documentID string, roots []*clauses.Clause) []Clause {
 	var rows []Clause
-	var add func(parentID *string, clauses []*draft.Clause)
-	add = func(parentID *string, clauses []*draft.Clause) {
-		for _, c := range clauses {
+	var add func(parentID *string, siblings []*clauses.Clause)
+	add = func(parentID *string, siblings []*clauses.Clause) {
+		for _, c := range siblings {
 			id := NewID()
 			rows = append(rows, Clause{
 				ID:         id,

@@ -1,0 +1,5 @@
+//go:build race
+
+package clauses
+
+const raceEnabled = true
