@@ -79,6 +79,8 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodPost, "/api/v1/comments/:id/moderation", Moderator, h.ModerateComment},
 		{http.MethodPut, "/api/v1/comments/:id/disposition", Moderator, h.RecordDisposition},
 
+		{http.MethodGet, "/api/v1/audit", Admin, h.ListAudit},
+
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},
 		{http.MethodPatch, "/api/v1/admin/users/:id", Admin, h.UpdateUser},
 	}

@@ -29,7 +29,7 @@ With no configuration it runs in development mode on the SQLite file ./data/cons
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newServeCommand(), newMigrateCommand(), newUsersCommand(), newDemoCommand())
+	root.AddCommand(newServeCommand(), newMigrateCommand(), newUsersCommand(), newDemoCommand(), newAuditCommand())
 	return root
 }
 

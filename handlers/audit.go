@@ -1,0 +1,48 @@
+package handlers
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"consult/models"
+)
+
+// AuditEventView is one staff action of the audit trail.
+type AuditEventView struct {
+	Seq         int64           `json:"seq"`
+	ID          string          `json:"id"`
+	ActorID     *string         `json:"actor_id"`
+	Action      string          `json:"action"`
+	SubjectType string          `json:"subject_type"`
+	SubjectID   string          `json:"subject_id"`
+	Before      json.RawMessage `json:"before"`
+	After       json.RawMessage `json:"after"`
+	CreatedAt   time.Time       `json:"created_at"`
+	PrevHash    string          `json:"prev_hash"`
+	Hash        string          `json:"hash"`
+}
+
+// ListAudit shows the append-only trail of staff actions to admins, newest first.
+func (h *Handlers) ListAudit(c echo.Context) error {
+	limit, err := pageLimit(c)
+	if err != nil {
+		return err
+	}
+	events, next, err := models.ListAudit(c.Request().Context(), h.DB.DB, models.AuditQuery{
+		Action: c.QueryParam("action"), SubjectID: c.QueryParam("subject_id"), ActorID: c.QueryParam("actor_id"),
+		Cursor: c.QueryParam("cursor"), Limit: limit,
+	})
+	if err != nil {
+		return err
+	}
+	out := List[AuditEventView]{Items: make([]AuditEventView, 0, len(events)), NextCursor: next}
+	for _, e := range events {
+		out.Items = append(out.Items, AuditEventView{Seq: e.Seq, ID: e.ID, ActorID: e.ActorID, Action: e.Action, SubjectType: e.SubjectType,
+			SubjectID: e.SubjectID, Before: json.RawMessage(e.BeforeJSON), After: json.RawMessage(e.AfterJSON), CreatedAt: e.CreatedAt.UTC(),
+			PrevHash: e.PrevHash, Hash: e.Hash})
+	}
+	return c.JSON(http.StatusOK, out)
+}

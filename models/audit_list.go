@@ -1,0 +1,52 @@
+package models
+
+import (
+	"context"
+	"strconv"
+
+	"gorm.io/gorm"
+)
+
+// AuditQuery filters the audit trail. Cursor is the sequence number of the last event seen.
+type AuditQuery struct {
+	Action    string
+	SubjectID string
+	ActorID   string
+	Cursor    string
+	Limit     int
+}
+
+// ListAudit returns audit events newest first, with the cursor of the next page.
+func ListAudit(ctx context.Context, db *gorm.DB, q AuditQuery) ([]AuditEvent, *string, error) {
+	tx := db.WithContext(ctx).Order("seq DESC").Limit(q.Limit + 1)
+	if q.Cursor != "" {
+		seq, err := strconv.ParseInt(q.Cursor, 10, 64)
+		if err != nil || seq < 1 {
+			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "cursor", Message: "is not a cursor from a previous page"})
+		}
+		tx = tx.Where("seq < ?", seq)
+	}
+	if q.Action != "" {
+		tx = tx.Where("action = ?", q.Action)
+	}
+	if q.SubjectID != "" {
+		tx = tx.Where("subject_id = ?", q.SubjectID)
+	}
+	if q.ActorID != "" {
+		if !ValidID(q.ActorID) {
+			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "actor_id", Message: "is not a user id"})
+		}
+		tx = tx.Where("actor_id = ?", q.ActorID)
+	}
+	var events []AuditEvent
+	if err := tx.Find(&events).Error; err != nil {
+		return nil, nil, err
+	}
+	var next *string
+	if len(events) > q.Limit {
+		events = events[:q.Limit]
+		s := strconv.FormatInt(events[len(events)-1].Seq, 10)
+		next = &s
+	}
+	return events, next, nil
+}
