@@ -76,6 +76,7 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodGet, "/api/v1/me/comments", SignedIn, h.MyComments},
 
 		{http.MethodGet, "/api/v1/moderation/queue", Moderator, h.ModerationQueue},
+		{http.MethodGet, "/api/v1/consultations/:id/clusters", Moderator, h.ListClusters},
 		{http.MethodPost, "/api/v1/comments/:id/moderation", Moderator, h.ModerateComment},
 		{http.MethodPut, "/api/v1/comments/:id/disposition", Moderator, h.RecordDisposition},
 

@@ -50,9 +50,45 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[CommentView]{Items: make([]CommentView, 0, len(comments)), NextCursor: next}
+	clusterOf, err := h.clusterMembership(c, comments)
+	if err != nil {
+		return err
+	}
+	out := List[QueueItemView]{Items: make([]QueueItemView, 0, len(comments)), NextCursor: next}
 	for i := range comments {
-		out.Items = append(out.Items, commentView(&comments[i]))
+		item := QueueItemView{CommentView: commentView(&comments[i])}
+		if id, ok := clusterOf[comments[i].ID]; ok {
+			item.ClusterID = &id
+		}
+		out.Items = append(out.Items, item)
 	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// QueueItemView is a comment in the moderation queue, with its near-duplicate group if any.
+type QueueItemView struct {
+	CommentView
+	ClusterID *string `json:"cluster_id"`
+}
+
+// clusterMembership maps the listed comments to their clusters, consultation by consultation.
+func (h *Handlers) clusterMembership(c echo.Context, comments []models.Comment) (map[string]string, error) {
+	out := map[string]string{}
+	done := map[string]bool{}
+	for _, cm := range comments {
+		if done[cm.ConsultationID] {
+			continue
+		}
+		done[cm.ConsultationID] = true
+		clusters, err := models.ConsultationClusters(c.Request().Context(), h.DB.DB, cm.ConsultationID)
+		if err != nil {
+			return nil, err
+		}
+		for _, cl := range clusters {
+			for _, m := range cl.Members {
+				out[m] = cl.ID
+			}
+		}
+	}
+	return out, nil
 }

@@ -43,6 +43,7 @@ type Comment struct {
 	ModerationNote string     `gorm:"not null" json:"moderation_note"`
 	ModeratedBy    *string    `json:"moderated_by"`
 	ModeratedAt    *time.Time `json:"moderated_at"`
+	Signature      []byte     `json:"-"`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 }

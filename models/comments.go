@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"consult/internal/neardup"
 )
 
 // Bounds of a comment's texts, in characters.
@@ -120,6 +122,9 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 	}
 	if in.Quote != nil {
 		c.QuoteExact, c.QuotePrefix, c.QuoteSuffix = in.Quote.Exact, in.Quote.Prefix, in.Quote.Suffix
+	}
+	if sig, err := neardup.Sign(ClusterConfig, in.Body+"\n"+in.ProposedChange); err == nil {
+		c.Signature = sig.Bytes()
 	}
 	if err := tx.Create(c).Error; err != nil {
 		return nil, err

@@ -51,7 +51,7 @@ func TestMigratedSchemaMatchesModels(t *testing.T) {
 				}
 				assert.True(t, compatible(f.FieldType, dbType), "%s.%s: Go %s vs column %s", s.Table, f.DBName, f.FieldType, dbType)
 				if n, ok := nullable[f.DBName]; ok {
-					assert.Equal(t, f.FieldType.Kind() == reflect.Pointer, n, "%s.%s: nullability differs from the model", s.Table, f.DBName)
+					assert.Equal(t, f.FieldType.Kind() == reflect.Pointer || f.FieldType.Kind() == reflect.Slice, n, "%s.%s: nullability differs from the model", s.Table, f.DBName)
 				}
 			}
 			var columnNames []string

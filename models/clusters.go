@@ -1,0 +1,77 @@
+package models
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"consult/internal/neardup"
+)
+
+// ClusterConfig is the near-duplicate detection setting (see internal/neardup: word 3-shingles,
+// 128 MinHash permutations, LSH banding, Jaccard similarity threshold 0.5).
+var ClusterConfig = neardup.DefaultConfig()
+
+// Cluster is a group of near-identical comments (a campaign). Its id is its first comment's id
+// and its representative text that comment's body.
+type Cluster struct {
+	ID             string   `json:"id"`
+	Size           int      `json:"size"`
+	Representative string   `json:"representative"`
+	Members        []string `json:"members"`
+}
+
+// ConsultationClusters groups a consultation's comments as they arrived: the stored signatures are
+// replayed in arrival order, so every server process computes the same clusters with the same ids.
+// Nothing is deleted; withdrawn comments take no part.
+func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID string) ([]Cluster, error) {
+	var rows []struct {
+		ID        string
+		Signature []byte
+	}
+	err := db.WithContext(ctx).Model(&Comment{}).Select("id, signature").
+		Where("consultation_id = ? AND status <> ? AND signature IS NOT NULL", consultationID, CommentWithdrawn).
+		Order("created_at, id").Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	ix, err := neardup.NewIndex(ClusterConfig)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]neardup.Item, 0, len(rows))
+	for _, r := range rows {
+		sig, err := neardup.ParseSignature(r.Signature)
+		if err != nil || !ix.Compatible(sig) {
+			continue
+		}
+		items = append(items, neardup.Item{ID: r.ID, Sig: sig})
+	}
+	if err := ix.Load(items); err != nil {
+		return nil, err
+	}
+	found := ix.Clusters()
+	out := make([]Cluster, 0, len(found))
+	for _, c := range found {
+		out = append(out, Cluster{ID: c.ID, Size: c.Size, Members: ix.Members(c.ID)})
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]string, 0, len(out))
+	for _, c := range out {
+		ids = append(ids, c.ID)
+	}
+	var reps []struct{ ID, Body string }
+	if err := db.WithContext(ctx).Model(&Comment{}).Select("id, body").Where("id IN ?", ids).Scan(&reps).Error; err != nil {
+		return nil, err
+	}
+	text := make(map[string]string, len(reps))
+	for _, r := range reps {
+		text[r.ID] = r.Body
+	}
+	for i := range out {
+		out[i].Representative = text[out[i].ID]
+	}
+	return out, nil
+}
