@@ -77,6 +77,8 @@ func Routes(h *handlers.Handlers) []Route {
 
 		{http.MethodGet, "/api/v1/moderation/queue", Moderator, h.ModerationQueue},
 		{http.MethodGet, "/api/v1/consultations/:id/clusters", Moderator, h.ListClusters},
+		{http.MethodPost, "/api/v1/comments/:id/reports", SignedIn, h.ReportComment},
+		{http.MethodGet, "/api/v1/moderation/reports", Moderator, h.ListReports},
 		{http.MethodPost, "/api/v1/comments/:id/moderation", Moderator, h.ModerateComment},
 		{http.MethodPut, "/api/v1/comments/:id/disposition", Moderator, h.RecordDisposition},
 

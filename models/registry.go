@@ -20,5 +20,6 @@ func All() []any {
 		&CommentRevision{},
 		&IdempotencyKey{},
 		&Disposition{},
+		&Report{},
 	}
 }
