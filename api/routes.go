@@ -77,6 +77,9 @@ func Routes(h *handlers.Handlers) []Route {
 
 		{http.MethodGet, "/api/v1/moderation/queue", Moderator, h.ModerationQueue},
 		{http.MethodGet, "/api/v1/consultations/:id/clusters", Moderator, h.ListClusters},
+		{http.MethodPost, "/api/v1/consultations/:id/clusters/:cluster_id/moderation", Moderator, h.ModerateCluster},
+		{http.MethodPut, "/api/v1/consultations/:id/clusters/:cluster_id/disposition", Moderator, h.RecordClusterDisposition},
+		{http.MethodPost, "/api/v1/moderation/bulk", Moderator, h.BulkModerate},
 		{http.MethodPost, "/api/v1/comments/:id/reports", SignedIn, h.ReportComment},
 		{http.MethodGet, "/api/v1/moderation/reports", Moderator, h.ListReports},
 		{http.MethodPost, "/api/v1/comments/:id/moderation", Moderator, h.ModerateComment},

@@ -78,7 +78,6 @@ func buildBlank(f *excelize.File, title string, clauseNumbers []string) error {
 	}
 	headStyle, err := f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 	})
 	if err != nil {
