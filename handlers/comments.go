@@ -33,6 +33,7 @@ type CommentRequest struct {
 	Quote          *QuoteBody `json:"quote"`
 	Publication    string     `json:"publication"`
 	Language       string     `json:"language"`
+	ParagraphRef   string     `json:"paragraph_ref"`
 }
 
 // CommentView is a comment as its author and staff see it.
@@ -40,6 +41,7 @@ type CommentView struct {
 	ID             string           `json:"id"`
 	ConsultationID string           `json:"consultation_id"`
 	ClauseID       *string          `json:"clause_id"`
+	ParagraphRef   string           `json:"paragraph_ref"`
 	CommentType    string           `json:"comment_type"`
 	Body           string           `json:"body"`
 	ProposedChange string           `json:"proposed_change"`
@@ -60,7 +62,7 @@ type CommentView struct {
 
 func commentView(c *models.Comment) CommentView {
 	v := CommentView{
-		ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, CommentType: c.CommentType, Body: c.Body,
+		ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, ParagraphRef: c.ParagraphRef, CommentType: c.CommentType, Body: c.Body,
 		ProposedChange: c.ProposedChange, Publication: c.Publication, Language: c.Language, Status: c.Status,
 		TrackingNumber: c.TrackingNumber, Version: c.Version, RedactedBody: c.RedactedBody, ReasonCode: c.ReasonCode,
 		ModerationNote: c.ModerationNote, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
@@ -98,7 +100,7 @@ func (h *Handlers) SubmitComment(c echo.Context) error {
 	requestHash := hex.EncodeToString(sum[:])
 
 	in := models.NewComment{ClauseID: req.ClauseID, CommentType: req.CommentType, Body: req.Body, ProposedChange: req.ProposedChange,
-		Publication: req.Publication, Language: req.Language}
+		Publication: req.Publication, Language: req.Language, ParagraphRef: req.ParagraphRef}
 	if req.Quote != nil {
 		in.Quote = &models.Quote{Exact: req.Quote.Exact, Prefix: req.Quote.Prefix, Suffix: req.Quote.Suffix}
 	}
@@ -218,6 +220,7 @@ type PublicCommentView struct {
 	ID             string           `json:"id"`
 	ConsultationID string           `json:"consultation_id"`
 	ClauseID       *string          `json:"clause_id"`
+	ParagraphRef   string           `json:"paragraph_ref"`
 	CommentType    string           `json:"comment_type"`
 	Body           string           `json:"body"`
 	ProposedChange string           `json:"proposed_change"`
@@ -235,7 +238,7 @@ func publicCommentView(c *models.Comment, author *models.User) PublicCommentView
 	if c.RedactedBody != nil {
 		body = *c.RedactedBody // the original stays with staff and the author
 	}
-	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, CommentType: c.CommentType, Body: body,
+	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, ParagraphRef: c.ParagraphRef, CommentType: c.CommentType, Body: body,
 		ProposedChange: c.ProposedChange, Quote: full.Quote, Language: c.Language, TrackingNumber: c.TrackingNumber, CreatedAt: full.CreatedAt}
 	if author != nil {
 		v.Author.StakeholderType, v.Author.Country = author.StakeholderType, author.Country

@@ -62,6 +62,15 @@ func schemeWithDrafts(t *testing.T, env *apitest.Env, mod *apitest.User) (v3, v4
 	return v3, v4
 }
 
+// multipartDraftTo writes a one-file multipart body into buf.
+func multipartDraftTo(buf *bytes.Buffer, name string, content []byte) ([]byte, string) {
+	w := multipart.NewWriter(buf)
+	fw, _ := w.CreateFormFile("file", name)
+	_, _ = fw.Write(content)
+	_ = w.Close()
+	return buf.Bytes(), w.FormDataContentType()
+}
+
 func multipartDraft(t *testing.T, name string, content []byte, fields map[string]string) ([]byte, string) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)

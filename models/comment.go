@@ -44,6 +44,7 @@ type Comment struct {
 	ModeratedBy    *string    `json:"moderated_by"`
 	ModeratedAt    *time.Time `json:"moderated_at"`
 	Signature      []byte     `json:"-"`
+	ParagraphRef   string     `gorm:"not null" json:"paragraph_ref"`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 }

@@ -35,6 +35,7 @@ type NewComment struct {
 	Quote          *Quote
 	Publication    string
 	Language       string
+	ParagraphRef   string // paragraph, figure or table of the clause, as the template names it
 }
 
 // validate checks the fields that need no database and lists every problem.
@@ -52,6 +53,9 @@ func (in *NewComment) validate() []FieldError {
 	add(checkLongText("proposed_change", in.ProposedChange, false, MaxCommentBody))
 	if !contains([]string{PublicNamed, PublicAnonymous, Confidential}, in.Publication) {
 		errs = append(errs, FieldError{Field: "publication", Message: "must be public_named, public_anonymous or confidential"})
+	}
+	if fe := checkText("paragraph_ref", in.ParagraphRef, false, 200); fe != nil {
+		errs = append(errs, *fe)
 	}
 	if in.Language != "" && !validLanguageTag(in.Language) {
 		errs = append(errs, FieldError{Field: "language", Message: "must be a language code such as en, fr or pt-BR"})
@@ -115,17 +119,7 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 	if err != nil {
 		return nil, err
 	}
-	c := &Comment{
-		ID: NewID(), ConsultationID: con.ID, ClauseID: in.ClauseID, AuthorID: &author.ID, CommentType: in.CommentType,
-		Body: in.Body, ProposedChange: in.ProposedChange, Publication: in.Publication, Language: in.Language,
-		Status: CommentSubmitted, TrackingNumber: number, Version: 1, CreatedAt: now, UpdatedAt: now,
-	}
-	if in.Quote != nil {
-		c.QuoteExact, c.QuotePrefix, c.QuoteSuffix = in.Quote.Exact, in.Quote.Prefix, in.Quote.Suffix
-	}
-	if sig, err := neardup.Sign(ClusterConfig, in.Body+"\n"+in.ProposedChange); err == nil {
-		c.Signature = sig.Bytes()
-	}
+	c := newCommentRow(con, author, in, number, now)
 	if err := tx.Create(c).Error; err != nil {
 		return nil, err
 	}
@@ -134,6 +128,21 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 		return nil, err
 	}
 	return c, nil
+}
+
+func newCommentRow(con *Consultation, author *User, in NewComment, number string, now time.Time) *Comment {
+	c := &Comment{
+		ID: NewID(), ConsultationID: con.ID, ClauseID: in.ClauseID, AuthorID: &author.ID, CommentType: in.CommentType,
+		Body: in.Body, ProposedChange: in.ProposedChange, Publication: in.Publication, Language: in.Language, ParagraphRef: in.ParagraphRef,
+		Status: CommentSubmitted, TrackingNumber: number, Version: 1, CreatedAt: now, UpdatedAt: now,
+	}
+	if in.Quote != nil {
+		c.QuoteExact, c.QuotePrefix, c.QuoteSuffix = in.Quote.Exact, in.Quote.Prefix, in.Quote.Suffix
+	}
+	if sig, err := neardup.Sign(ClusterConfig, in.Body+"\n"+in.ProposedChange); err == nil {
+		c.Signature = sig.Bytes()
+	}
+	return c
 }
 
 // checkAnchor makes sure the clause belongs to the consultation's document and the quote occurs in it.
@@ -155,8 +164,17 @@ func checkAnchor(tx *gorm.DB, con *Consultation, in NewComment) []FieldError {
 // nextTrackingNumber counts the comment on its consultation (the update locks the row, so numbers
 // never repeat) and formats it as SCHEME-YEAR-NNNNNN.
 func nextTrackingNumber(tx *gorm.DB, con *Consultation) (string, error) {
-	if err := tx.Model(&Consultation{}).Where("id = ?", con.ID).Update("comment_seq", gorm.Expr("comment_seq + 1")).Error; err != nil {
+	numbers, err := reserveTrackingNumbers(tx, con, 1)
+	if err != nil {
 		return "", err
+	}
+	return numbers[0], nil
+}
+
+// reserveTrackingNumbers takes n consecutive numbers in one locked update.
+func reserveTrackingNumbers(tx *gorm.DB, con *Consultation, n int) ([]string, error) {
+	if err := tx.Model(&Consultation{}).Where("id = ?", con.ID).Update("comment_seq", gorm.Expr("comment_seq + ?", n)).Error; err != nil {
+		return nil, err
 	}
 	var row struct {
 		CommentSeq int
@@ -165,13 +183,17 @@ func nextTrackingNumber(tx *gorm.DB, con *Consultation) (string, error) {
 	err := tx.Raw(`SELECT c.comment_seq, s.slug FROM consultations c JOIN documents d ON d.id = c.document_id
 		JOIN schemes s ON s.id = d.scheme_id WHERE c.id = ?`, con.ID).Scan(&row).Error
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	prefix := strings.ToUpper(row.Slug)
 	if len(prefix) > 16 {
 		prefix = prefix[:16]
 	}
-	return fmt.Sprintf("%s-%d-%06d", prefix, con.OpensAt.UTC().Year(), row.CommentSeq), nil
+	out := make([]string, n)
+	for i := range n {
+		out[i] = fmt.Sprintf("%s-%d-%06d", prefix, con.OpensAt.UTC().Year(), row.CommentSeq-n+1+i)
+	}
+	return out, nil
 }
 
 // FindComment returns a comment the caller may read: its author and staff always, anyone once

@@ -80,3 +80,13 @@ func ModerationOutcome(baseURL, tracking, status, reason, note string, redacted 
 	}
 	return Text{Subject: "Your comment " + tracking + ": moderation", Body: body + "\n\nSee your comments at " + baseURL + "/me/comments." + signature}
 }
+
+// ImportReceipt confirms a filled template with the tracking numbers it received.
+func ImportReceipt(baseURL, consultation string, count int, first, last string) Text {
+	return Text{
+		Subject: fmt.Sprintf("%d comments received: %s to %s", count, first, last),
+		Body: fmt.Sprintf("Hello,\n\nWe received your comment template on \"%s\": %d comments, tracking numbers %s to %s.\n\n"+
+			"They wait for moderation. You can follow them and, later, the decisions on them at %s/me/comments.",
+			consultation, count, first, last, baseURL) + signature,
+	}
+}

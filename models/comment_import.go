@@ -1,0 +1,58 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ImportComments stores a batch of comments (a filled template) all or nothing, in one
+// transaction: the window must be open, every row valid, and the rows get consecutive tracking
+// numbers. The caller has checked clause numbers; rows that fail here are reported by index.
+func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultationID string, rows []NewComment, now time.Time) ([]*Comment, map[int][]FieldError, error) {
+	tx = tx.WithContext(ctx)
+	con, err := FindConsultation(ctx, tx, consultationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if con.StatusAt(now) != StatusOpen {
+		return nil, nil, &Error{Code: CodeConsultationNotOpen, Message: "the consultation is " + string(con.StatusAt(now)) + "; comments are not accepted now"}
+	}
+	bad := map[int][]FieldError{}
+	for i := range rows {
+		if errs := rows[i].validate(); len(errs) > 0 {
+			bad[i] = errs
+		}
+	}
+	if len(bad) > 0 {
+		return nil, bad, nil
+	}
+	numbers, err := reserveTrackingNumbers(tx, con, len(rows))
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]*Comment, len(rows))
+	for i := range rows {
+		out[i] = newCommentRow(con, author, rows[i], numbers[i], now)
+	}
+	if err := tx.CreateInBatches(out, 200).Error; err != nil {
+		return nil, nil, err
+	}
+	return out, nil, nil
+}
+
+// ClauseNumbers maps the clause numbers of a consultation's document to their ids.
+func ClauseNumbers(ctx context.Context, db *gorm.DB, documentID string) (map[string]string, []string, error) {
+	var rows []Clause
+	if err := db.WithContext(ctx).Select("id, number").Where("document_id = ?", documentID).Order("position").Find(&rows).Error; err != nil {
+		return nil, nil, err
+	}
+	ids := make(map[string]string, len(rows))
+	order := make([]string, 0, len(rows))
+	for _, r := range rows {
+		ids[r.Number] = r.ID
+		order = append(order, r.Number)
+	}
+	return ids, order, nil
+}
