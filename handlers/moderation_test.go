@@ -59,6 +59,15 @@ func TestModerationStateMachine(t *testing.T) {
 		})
 	}
 	assert.Equal(t, http.StatusForbidden, f.moderate(f.stake, f.create(t, f.stake, nil), map[string]any{"action": "publish", "version": 1}).Code, "stakeholders do not moderate")
+
+	// The author's own transitions: withdraw only before moderation.
+	for _, from := range []string{models.CommentPublished, models.CommentRejected, models.CommentWithdrawn} {
+		id := f.create(t, f.stake, nil)
+		require.NoError(t, f.env.DB.Model(&models.Comment{}).Where("id = ?", id).Update("status", from).Error)
+		assert.Equal(t, http.StatusConflict, f.env.As(f.stake, apitest.Request{Method: http.MethodDelete, Path: "/api/v1/comments/" + id}).Code, "withdraw a %s comment", from)
+	}
+	id := f.create(t, f.stake, nil)
+	assert.Equal(t, http.StatusNoContent, f.env.As(f.stake, apitest.Request{Method: http.MethodDelete, Path: "/api/v1/comments/" + id}).Code, "withdraw a submitted comment")
 }
 
 func TestRedactedTextIsPublicTheOriginalStaysWithStaffAndAuthor(t *testing.T) {

@@ -14,9 +14,11 @@ import (
 	"consult/api"
 	"consult/internal/auth/password"
 	"consult/internal/clock"
+	"consult/internal/config"
 	"consult/internal/database"
 	"consult/internal/mail"
 	"consult/internal/storage"
+	"consult/models"
 )
 
 func newServeCommand() *cobra.Command {
@@ -45,6 +47,10 @@ requests finish within CONSULT_SHUTDOWN_TIMEOUT, then close the database.`,
 func (e *env) serve(ctx context.Context) error {
 	if err := e.resolveSecret(); err != nil {
 		return err
+	}
+	models.ClusterConfig.Threshold = e.cfg.ClusterSimilarity
+	if err := models.ClusterConfig.Validate(); err != nil {
+		return &config.Error{Option: "CONSULT_CLUSTER_SIMILARITY", Reason: err.Error()}
 	}
 	db, err := e.openDB()
 	if err != nil {

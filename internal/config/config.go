@@ -30,20 +30,21 @@ const MinSecretBytes = 32
 // Config holds every option. Field tags are the single source of the option names and defaults;
 // the README lists the same table (a test keeps the two in step).
 type Config struct {
-	Addr            string        `env:"CONSULT_ADDR" envDefault:"127.0.0.1:8080"`
-	DatabaseURL     string        `env:"CONSULT_DATABASE_URL" envDefault:"sqlite://./data/consult.db"`
-	Env             string        `env:"CONSULT_ENV" envDefault:"development"`
-	JWTSecret       string        `env:"CONSULT_JWT_SECRET"`
-	JWTSecretFile   string        `env:"CONSULT_JWT_SECRET_FILE"`
-	BaseURL         string        `env:"CONSULT_BASE_URL" envDefault:"http://localhost:8080"`
-	SMTPURL         string        `env:"CONSULT_SMTP_URL"`
-	MailFrom        string        `env:"CONSULT_MAIL_FROM"`
-	LogFormat       string        `env:"CONSULT_LOG_FORMAT" envDefault:"text"`
-	LogLevel        string        `env:"CONSULT_LOG_LEVEL" envDefault:"info"`
-	TrustedProxies  string        `env:"CONSULT_TRUSTED_PROXIES"`
-	MetricsAllow    string        `env:"CONSULT_METRICS_ALLOW" envDefault:"127.0.0.0/8,::1/128"`
-	DataDir         string        `env:"CONSULT_DATA_DIR" envDefault:"./data"`
-	ShutdownTimeout time.Duration `env:"CONSULT_SHUTDOWN_TIMEOUT" envDefault:"15s"`
+	Addr              string        `env:"CONSULT_ADDR" envDefault:"127.0.0.1:8080"`
+	DatabaseURL       string        `env:"CONSULT_DATABASE_URL" envDefault:"sqlite://./data/consult.db"`
+	Env               string        `env:"CONSULT_ENV" envDefault:"development"`
+	JWTSecret         string        `env:"CONSULT_JWT_SECRET"`
+	JWTSecretFile     string        `env:"CONSULT_JWT_SECRET_FILE"`
+	BaseURL           string        `env:"CONSULT_BASE_URL" envDefault:"http://localhost:8080"`
+	SMTPURL           string        `env:"CONSULT_SMTP_URL"`
+	MailFrom          string        `env:"CONSULT_MAIL_FROM"`
+	LogFormat         string        `env:"CONSULT_LOG_FORMAT" envDefault:"text"`
+	LogLevel          string        `env:"CONSULT_LOG_LEVEL" envDefault:"info"`
+	TrustedProxies    string        `env:"CONSULT_TRUSTED_PROXIES"`
+	MetricsAllow      string        `env:"CONSULT_METRICS_ALLOW" envDefault:"127.0.0.0/8,::1/128"`
+	DataDir           string        `env:"CONSULT_DATA_DIR" envDefault:"./data"`
+	ShutdownTimeout   time.Duration `env:"CONSULT_SHUTDOWN_TIMEOUT" envDefault:"15s"`
+	ClusterSimilarity float64       `env:"CONSULT_CLUSTER_SIMILARITY" envDefault:"0.5"`
 
 	// Parsed forms, filled by validation.
 	TrustedProxyNets []netip.Prefix `env:"-"`
@@ -142,6 +143,9 @@ func (c *Config) validate() error {
 	}
 	if c.ShutdownTimeout <= 0 || c.ShutdownTimeout > 10*time.Minute {
 		return &Error{"CONSULT_SHUTDOWN_TIMEOUT", "must be between 1ns and 10m"}
+	}
+	if c.ClusterSimilarity < 0.2 || c.ClusterSimilarity > 0.95 {
+		return &Error{"CONSULT_CLUSTER_SIMILARITY", "must be between 0.2 and 0.95 (the share of word 3-shingles two comments must have in common)"}
 	}
 	if c.JWTSecret != "" && c.JWTSecretFile != "" {
 		return &Error{"CONSULT_JWT_SECRET", "set either CONSULT_JWT_SECRET or CONSULT_JWT_SECRET_FILE, not both"}

@@ -44,6 +44,8 @@ func TestBadValuesNameTheOption(t *testing.T) {
 		{[]string{"CONSULT_METRICS_ALLOW=everyone"}, "CONSULT_METRICS_ALLOW"},
 		{[]string{"CONSULT_SHUTDOWN_TIMEOUT=soon"}, "CONSULT_SHUTDOWN_TIMEOUT"},
 		{[]string{"CONSULT_SHUTDOWN_TIMEOUT=0s"}, "CONSULT_SHUTDOWN_TIMEOUT"},
+		{[]string{"CONSULT_CLUSTER_SIMILARITY=1.5"}, "CONSULT_CLUSTER_SIMILARITY"},
+		{[]string{"CONSULT_CLUSTER_SIMILARITY=high"}, "CONSULT_CLUSTER_SIMILARITY"},
 		{[]string{"CONSULT_JWT_SECRET=short"}, "CONSULT_JWT_SECRET"},
 		{[]string{secret, "CONSULT_JWT_SECRET_FILE=/x"}, "CONSULT_JWT_SECRET"},
 		{[]string{"CONSULT_ENV=production", "CONSULT_SMTP_URL=smtp://mail:25", "CONSULT_BASE_URL=https://c.example"}, "CONSULT_JWT_SECRET"},
