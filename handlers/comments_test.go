@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"consult/api/apitest"
+	"consult/internal/database"
+	"consult/internal/testutil"
 	"consult/models"
 )
 
@@ -287,5 +289,57 @@ func TestIdempotentSubmissionUnderConcurrency(t *testing.T) {
 	}
 	var n int64
 	f.env.DB.Model(&models.Comment{}).Count(&n)
+	assert.Equal(t, int64(1), n)
+}
+
+// TestIdempotencyAcrossTwoServerProcesses runs two routers, each with its own connection pool, on
+// one database (as two server processes behind a load balancer) and sends the same keyed request
+// to both at once: one comment is created and both answer the same.
+func TestIdempotencyAcrossTwoServerProcesses(t *testing.T) {
+	first, dbURL := testutil.NewEmptyDBWithURL(t)
+	m, err := first.NewMigrator(false)
+	require.NoError(t, err)
+	_, err = m.Up(t.Context())
+	require.NoError(t, err)
+	second, err := database.Open(dbURL, nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = second.Close() })
+
+	a := apitest.NewWithDB(t, first)
+	b := apitest.NewWithDB(t, second)
+	f := &commentFixture{env: a, mod: a.CreateUser("mod@example.eu", models.RoleModerator, true), stake: a.CreateUser("stake@example.eu", models.RoleStakeholder, true)}
+	_, v4 := schemeWithDrafts(t, a, f.mod)
+	f.clause341 = v4.Clauses[2].Children[3].Children[0].ID
+	rec := a.As(f.mod, apitest.Request{Method: http.MethodPost, Path: "/api/v1/consultations", Body: map[string]any{
+		"document_id": v4.ID, "title": "Open", "opens_at": apitest.Start.Add(-time.Hour), "closes_at": apitest.Start.Add(time.Hour)}})
+	require.Equal(t, http.StatusCreated, rec.Code)
+	var con struct {
+		ID string `json:"id"`
+	}
+	apitest.DecodeJSON(t, rec, &con)
+
+	var wg sync.WaitGroup
+	bodies := make([]string, 6)
+	codes := make([]int, 6)
+	for i := range 6 {
+		env := a
+		if i%2 == 1 {
+			env = b
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := env.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/consultations/" + con.ID + "/comments", Body: goodComment(f.clause341),
+				Headers: map[string]string{"Authorization": "Bearer " + f.stake.AccessToken, "Idempotency-Key": "two-servers"}})
+			codes[i], bodies[i] = r.Code, r.Body.String()
+		}()
+	}
+	wg.Wait()
+	for i := range 6 {
+		assert.Equal(t, http.StatusCreated, codes[i], bodies[i])
+		assert.Equal(t, bodies[0], bodies[i])
+	}
+	var n int64
+	a.DB.Model(&models.Comment{}).Count(&n)
 	assert.Equal(t, int64(1), n)
 }
