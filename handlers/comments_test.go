@@ -155,13 +155,22 @@ func TestCommentTextRoundTripsInEveryScriptAndStaysInert(t *testing.T) {
 	}
 	for _, text := range texts {
 		body := goodComment(f.clause341)
-		body["body"], body["proposed_change"] = text, text
+		body["body"], body["proposed_change"], body["paragraph_ref"] = text, text, text
+		if strings.ContainsAny(text, "\r\n\t") {
+			body["paragraph_ref"] = "Table 2" // a one-line reference
+		}
+		body["quote"] = map[string]string{"exact": "within 12 hours", "prefix": text, "suffix": text}
 		rec := f.submit(f.stake, body, nil)
 		require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
 		var c struct {
 			ID             string `json:"id"`
 			Body           string `json:"body"`
 			ProposedChange string `json:"proposed_change"`
+			ParagraphRef   string `json:"paragraph_ref"`
+			Quote          struct {
+				Prefix string `json:"prefix"`
+				Suffix string `json:"suffix"`
+			} `json:"quote"`
 		}
 		apitest.DecodeJSON(t, rec, &c)
 		assert.Equal(t, text, c.Body)
@@ -172,6 +181,11 @@ func TestCommentTextRoundTripsInEveryScriptAndStaysInert(t *testing.T) {
 		apitest.DecodeJSON(t, rec, &c)
 		assert.Equal(t, text, c.Body)
 		assert.Equal(t, text, c.ProposedChange)
+		assert.Equal(t, text, c.Quote.Prefix)
+		assert.Equal(t, text, c.Quote.Suffix)
+		if !strings.ContainsAny(text, "\r\n\t") {
+			assert.Equal(t, text, c.ParagraphRef)
+		}
 	}
 }
 
