@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"consult/internal/database"
 	"consult/models"
 )
 
@@ -21,16 +22,7 @@ func newAuditCommand() *cobra.Command {
 before it. A changed, inserted or deleted event breaks the chain: the command names it and exits
 with status 1. Exit status 0 means the chain holds.`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			e, err := loadEnv()
-			if err != nil {
-				return err
-			}
-			db, err := e.openDB()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
+		RunE: withDatabase(func(c *cobra.Command, _ *env, db *database.DB) error {
 			n, err := models.VerifyAudit(c.Context(), db.DB)
 			var brk *models.AuditBreak
 			if errors.As(err, &brk) {
@@ -41,7 +33,7 @@ with status 1. Exit status 0 means the chain holds.`,
 			}
 			fmt.Fprintf(c.OutOrStdout(), "audit trail intact: %d events\n", n)
 			return nil
-		},
+		}),
 	})
 	return cmd
 }

@@ -53,21 +53,12 @@ func migrateSub(use, short string, run func(*cobra.Command, *database.Migrator) 
 		Use:   use,
 		Short: short,
 		Args:  cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			e, err := loadEnv()
-			if err != nil {
-				return err
-			}
-			db, err := e.openDB()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
+		RunE: withDatabase(func(c *cobra.Command, _ *env, db *database.DB) error {
 			m, err := db.NewMigrator(true)
 			if err != nil {
 				return err
 			}
 			return run(c, m)
-		},
+		}),
 	}
 }

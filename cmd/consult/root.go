@@ -54,6 +54,22 @@ func (e *env) openDB() (*database.DB, error) {
 	return database.Open(e.cfg.DatabaseURL, e.log)
 }
 
+// withDatabase runs a command's work with the configuration and an open database, closed after.
+func withDatabase(work func(c *cobra.Command, e *env, db *database.DB) error) func(*cobra.Command, []string) error {
+	return func(c *cobra.Command, _ []string) error {
+		e, err := loadEnv()
+		if err != nil {
+			return err
+		}
+		db, err := e.openDB()
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		return work(c, e, db)
+	}
+}
+
 // resolveSecret loads or, in development, generates the JWT signing secret.
 func (e *env) resolveSecret() error {
 	warning, err := e.cfg.ResolveSecret(func() (string, error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"consult/internal/auth/password"
+	"consult/internal/database"
 	"consult/models"
 )
 
@@ -37,7 +38,7 @@ process list:
 
 The password must meet the same policy as in the web app (12 to 128 characters, not a common one).`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
+		RunE: withDatabase(func(c *cobra.Command, _ *env, db *database.DB) error {
 			pw, err := readPassword(c.InOrStdin())
 			if err != nil {
 				return err
@@ -45,15 +46,6 @@ The password must meet the same policy as in the web app (12 to 128 characters, 
 			if err := password.Check(pw, in.Email, in.Profile.DisplayName, in.Profile.Organisation); err != nil {
 				return fmt.Errorf("password %w", err)
 			}
-			e, err := loadEnv()
-			if err != nil {
-				return err
-			}
-			db, err := e.openDB()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
 			in.Role = models.Role(role)
 			in.Verified = true
 			in.PasswordHash, err = password.NewHasher().Hash(c.Context(), pw)
@@ -66,7 +58,7 @@ The password must meet the same policy as in the web app (12 to 128 characters, 
 			}
 			fmt.Fprintf(c.OutOrStdout(), "created %s %s (id %s)\n", u.Role, u.Email, u.ID)
 			return nil
-		},
+		}),
 	}
 	f := cmd.Flags()
 	f.StringVar(&in.Email, "email", "", "email address (required)")
