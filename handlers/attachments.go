@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
 
 	"consult/internal/storage"
 	"consult/models"
@@ -86,7 +87,17 @@ func (h *Handlers) storeAttachment(c echo.Context, ownerType, ownerID, prefix st
 		}
 		return err
 	}
-	if err := models.CreateAttachment(ctx, h.DB.DB, a); err != nil {
+	err = h.DB.Transaction(func(tx *gorm.DB) error {
+		if err := models.CreateAttachment(ctx, tx, a); err != nil {
+			return err
+		}
+		if ownerType != models.OwnerDocument {
+			return nil // a stakeholder's own upload, not a staff action
+		}
+		return models.RecordAudit(ctx, tx, models.AuditEntry{ActorID: a.UploadedBy, Action: "document.attachment_added", SubjectType: "document",
+			SubjectID: ownerID, After: attachmentView(a)}, now)
+	})
+	if err != nil {
 		_ = h.Files.Delete(ctx, a.StorageKey)
 		return err
 	}
