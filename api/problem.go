@@ -120,6 +120,8 @@ func fromHTTPError(he *echo.HTTPError) *models.Error {
 // errorHandler is the one place where errors become answers.
 func errorHandler(err error, c echo.Context) {
 	if c.Response().Committed {
+		// The answer has started (a streamed export); all that is left is to say so in the log.
+		logging.From(c.Request().Context()).Error("request failed after the answer started", "error", err)
 		return
 	}
 	p, de := problemFor(err)

@@ -70,6 +70,8 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodPost, "/api/v1/consultations/:id/comments", Verified, h.SubmitComment},
 		{http.MethodGet, "/api/v1/consultations/:id/comments", Anyone, h.ListComments},
 		{http.MethodGet, "/api/v1/consultations/:id/comment-template.xlsx", Anyone, h.CommentTemplate},
+		{http.MethodGet, "/api/v1/consultations/:id/summary", Anyone, h.Summary},
+		{http.MethodGet, "/api/v1/consultations/:id/export", Anyone, h.Export},
 		{http.MethodPost, "/api/v1/consultations/:id/comments/import", Verified, h.ImportComments},
 		{http.MethodGet, "/api/v1/comments/:id", Anyone, h.GetComment},
 		{http.MethodPatch, "/api/v1/comments/:id", SignedIn, h.UpdateComment},

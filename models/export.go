@@ -1,0 +1,110 @@
+package models
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// ExportRow is one comment as exports show it. In the public scope the author's name and
+// organisation appear only for public_named comments, the text is the published (redacted) one,
+// and staff-only fields stay empty.
+type ExportRow struct {
+	TrackingNumber     string
+	ClauseNumber       string
+	ParagraphRef       string
+	CommentType        string
+	Comment            string
+	ProposedChange     string
+	AuthorName         string
+	AuthorOrganisation string
+	StakeholderType    string
+	Country            string
+	Language           string
+	SubmittedAt        time.Time
+	Resolution         string
+	Response           string
+	NextClauseRef      string
+	// Staff-only (scope all).
+	Publication    string
+	Status         string
+	OriginalText   string
+	AuthorEmail    string
+	ModerationNote string
+}
+
+// ExportColumns names the columns of each scope, in order.
+func ExportColumns(scope string) []string {
+	cols := []string{"tracking_number", "clause", "paragraph_ref", "comment_type", "comment", "proposed_change", "author_name",
+		"author_organisation", "stakeholder_type", "country", "language", "submitted_at", "resolution", "response", "next_clause_ref"}
+	if scope == ScopeAll {
+		cols = append(cols, "publication", "status", "original_text", "author_email", "moderation_note")
+	}
+	return cols
+}
+
+// Values lists the row's cells in the order of ExportColumns(scope).
+func (r *ExportRow) Values(scope string) []string {
+	v := []string{r.TrackingNumber, r.ClauseNumber, r.ParagraphRef, r.CommentType, r.Comment, r.ProposedChange, r.AuthorName,
+		r.AuthorOrganisation, r.StakeholderType, r.Country, r.Language, r.SubmittedAt.UTC().Format(time.RFC3339), r.Resolution, r.Response, r.NextClauseRef}
+	if scope == ScopeAll {
+		v = append(v, r.Publication, r.Status, r.OriginalText, r.AuthorEmail, r.ModerationNote)
+	}
+	return v
+}
+
+// EachExportRow streams a consultation's comments of a scope, in tracking-number order, in
+// batches, so an export of any size holds one batch in memory.
+func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope string, fn func(*ExportRow) error) error {
+	type raw struct {
+		Comment
+		ClauseNumber  string
+		AuthorName    string
+		AuthorOrg     string
+		AuthorType    string
+		AuthorCountry string
+		AuthorEmail   string
+		Resolution    string
+		Response      string
+		NextClauseRef string
+	}
+	last := ""
+	for {
+		var batch []raw
+		err := scopedComments(db.WithContext(ctx), consultationID, scope).
+			Select(`comments.*, COALESCE(cl.number, '') AS clause_number, COALESCE(u.display_name, '') AS author_name,
+				COALESCE(u.organisation, '') AS author_org, COALESCE(u.stakeholder_type, '') AS author_type,
+				COALESCE(u.country, '') AS author_country, COALESCE(u.email, '') AS author_email,
+				COALESCE(d.resolution, '') AS resolution, COALESCE(d.response, '') AS response, COALESCE(d.next_clause_ref, '') AS next_clause_ref`).
+			Joins("LEFT JOIN users u ON u.id = comments.author_id").
+			Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id").
+			Joins("LEFT JOIN dispositions d ON d.comment_id = comments.id").
+			Where("comments.tracking_number > ?", last).Order("comments.tracking_number").Limit(500).Scan(&batch).Error
+		if err != nil {
+			return err
+		}
+		for i := range batch {
+			b := &batch[i]
+			row := &ExportRow{TrackingNumber: b.TrackingNumber, ClauseNumber: b.ClauseNumber, ParagraphRef: b.ParagraphRef, CommentType: b.CommentType,
+				Comment: b.Body, ProposedChange: b.ProposedChange, StakeholderType: b.AuthorType, Country: b.AuthorCountry, Language: b.Language,
+				SubmittedAt: b.CreatedAt, Resolution: b.Resolution, Response: b.Response, NextClauseRef: b.NextClauseRef}
+			if b.RedactedBody != nil {
+				row.Comment = *b.RedactedBody
+			}
+			if scope == ScopeAll || b.Publication == PublicNamed {
+				row.AuthorName, row.AuthorOrganisation = b.AuthorName, b.AuthorOrg
+			}
+			if scope == ScopeAll {
+				row.Publication, row.Status, row.OriginalText, row.AuthorEmail, row.ModerationNote = b.Publication, b.Status, b.Body, b.AuthorEmail, b.ModerationNote
+			}
+			if err := fn(row); err != nil {
+				return err
+			}
+		}
+		if len(batch) < 500 {
+			return nil
+		}
+		last = batch[len(batch)-1].TrackingNumber
+	}
+}
