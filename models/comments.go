@@ -241,9 +241,9 @@ func AuthorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]
 	return items, next, nil
 }
 
-// PublishedCommentCounts counts the published comments of a consultation's document per clause,
-// in one query: the data of the clause heat map. Confidential comments are counted too: the
-// count reveals nothing of their content or author.
+// PublishedCommentCounts counts the published, non-confidential comments of a consultation's
+// document per clause, in one query: the data of the clause heat map. Confidential comments are
+// left out, so that no public answer reveals even that they exist.
 func PublishedCommentCounts(ctx context.Context, db *gorm.DB, documentID string) (map[string]int, error) {
 	var rows []struct {
 		ClauseID string
