@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -144,5 +145,23 @@ func migrationGate(ready *database.Readiness) echo.MiddlewareFunc {
 			}
 			return next(c)
 		}
+	}
+}
+
+// cleanText refuses a path or query that holds a NUL byte or is not UTF-8: no handler means it,
+// and databases reject such text with an error, so it stops here as a 400.
+func cleanText(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		u := c.Request().URL
+		bad := !utf8.ValidString(u.Path) || strings.ContainsRune(u.Path, 0)
+		for _, values := range u.Query() {
+			for _, v := range values {
+				bad = bad || !utf8.ValidString(v) || strings.ContainsRune(v, 0)
+			}
+		}
+		if bad {
+			return models.NewError(models.CodeBadRequest, "the address holds a NUL byte or text that is not UTF-8")
+		}
+		return next(c)
 	}
 }

@@ -80,6 +80,7 @@ func New(d Deps) *echo.Echo {
 		Tokens:    d.Tokens,
 		Files:     d.Files,
 	}
+	e.Use(cleanText)
 	e.Use(migrationGate(d.Readiness))
 	e.Use(authenticate(h))
 	registerRoutes(e, h)

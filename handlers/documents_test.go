@@ -182,6 +182,7 @@ func TestDraftImportErrorsSayWhatAndWhere(t *testing.T) {
 		detail string
 	}{
 		{"no headings", jsonDraft("just a paragraph"), 422, "no headings"},
+		{"a NUL byte in JSON", jsonDraft("## 1 A\ntext\n\u0000 here"), 422, "NUL byte"},
 		{"duplicate numbers", jsonDraft("## 1 A\ntext\n## 2 B\n## 1 C\n"), 422, "lines 1 and 4"},
 		{"not UTF-8", fileDraft([]byte("## 1 A\n\xff\xfe bad\n")), 422, "not valid UTF-8"},
 		{"a PDF is not Markdown", fileDraft([]byte("%PDF-1.7\n\x00\x01binary")), 415, "not a Markdown text file"},

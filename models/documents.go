@@ -1,6 +1,7 @@
 package models
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strconv"
@@ -28,6 +29,10 @@ type NewDocument struct {
 func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocument, now time.Time) (*Document, error) {
 	if len(in.Markdown) > MaxDraftBytes {
 		return nil, &Error{Code: CodePayloadTooLarge, Message: "the draft is larger than " + strconv.Itoa(MaxDraftBytes>>20) + " MB"}
+	}
+	if i := bytes.IndexByte(in.Markdown, 0); i >= 0 {
+		line := bytes.Count(in.Markdown[:i], []byte("\n")) + 1
+		return nil, Invalid("the draft cannot be turned into clauses", FieldError{Field: "markdown:line " + strconv.Itoa(line), Message: "holds a NUL byte; a draft is plain text"})
 	}
 	parsed, err := clauses.Parse(in.Markdown)
 	if err != nil {
