@@ -321,4 +321,8 @@ func TestExtendingAConsultation(t *testing.T) {
 		"document_id": v4.ID, "title": "Backwards", "opens_at": closes, "closes_at": opens,
 	}})
 	assert.Equal(t, http.StatusUnprocessableEntity, rec.Code)
+	rec = env.As(mod, apitest.Request{Method: http.MethodPost, Path: "/api/v1/consultations", Body: map[string]any{
+		"document_id": v4.ID, "title": "NUL", "description": "a\u0000b", "opens_at": later.Add(time.Hour), "closes_at": later.Add(2 * time.Hour),
+	}})
+	assert.Equal(t, http.StatusUnprocessableEntity, rec.Code, "a NUL in the description")
 }

@@ -26,6 +26,9 @@ func CreateConsultation(ctx context.Context, db *gorm.DB, in NewConsultation, no
 	if fe := checkText("title", in.Title, true, 300); fe != nil {
 		errs = append(errs, *fe)
 	}
+	if fe := checkLongText("description", in.Description, false, 5000); fe != nil {
+		errs = append(errs, *fe)
+	}
 	opens, closes := in.OpensAt.UTC().Truncate(time.Second), in.ClosesAt.UTC().Truncate(time.Second)
 	if in.OpensAt.IsZero() {
 		errs = append(errs, FieldError{Field: "opens_at", Message: "is required"})
@@ -171,6 +174,9 @@ func applyWindowChange(c *Consultation, ch ConsultationChange, now time.Time) er
 		c.Title = strings.TrimSpace(*ch.Title)
 	}
 	if ch.Description != nil {
+		if fe := checkLongText("description", *ch.Description, false, 5000); fe != nil {
+			errs = append(errs, *fe)
+		}
 		c.Description = strings.TrimSpace(*ch.Description)
 	}
 	if ch.OpensAt != nil {
