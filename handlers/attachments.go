@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"time"
@@ -105,8 +106,8 @@ func (h *Handlers) storeAttachment(c echo.Context, ownerType, ownerID, prefix st
 }
 
 func isMultipart(c echo.Context) bool {
-	ct := c.Request().Header.Get(echo.HeaderContentType)
-	return len(ct) >= 19 && ct[:19] == echo.MIMEMultipartForm
+	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	return mt == echo.MIMEMultipartForm
 }
 
 // DownloadAttachment sends a file as a download, to those who may read its owner.

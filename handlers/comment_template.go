@@ -48,8 +48,8 @@ func (h *Handlers) ImportComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if con.StatusAt(now) != models.StatusOpen {
-		return &models.Error{Code: models.CodeConsultationNotOpen, Message: "the consultation is " + string(con.StatusAt(now)) + "; comments are not accepted now"}
+	if err := con.RequireOpen(now); err != nil { // before reading the upload: fail fast
+		return err
 	}
 	rows, err := readTemplateUpload(c)
 	if err != nil {

@@ -29,8 +29,8 @@ func authorsOpenComment(ctx context.Context, tx *gorm.DB, id string, author *Use
 	if err != nil {
 		return nil, err
 	}
-	if con.StatusAt(now) != StatusOpen {
-		return nil, &Error{Code: CodeConsultationNotOpen, Message: "the consultation is " + string(con.StatusAt(now)) + "; comments are read-only now"}
+	if err := con.RequireOpen(now); err != nil {
+		return nil, err
 	}
 	if c.Status != CommentSubmitted {
 		return nil, Conflict("the comment is " + c.Status + "; only comments not yet moderated can change")

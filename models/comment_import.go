@@ -16,8 +16,8 @@ func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultation
 	if err != nil {
 		return nil, nil, err
 	}
-	if con.StatusAt(now) != StatusOpen {
-		return nil, nil, &Error{Code: CodeConsultationNotOpen, Message: "the consultation is " + string(con.StatusAt(now)) + "; comments are not accepted now"}
+	if err := con.RequireOpen(now); err != nil {
+		return nil, nil, err
 	}
 	bad := map[int][]FieldError{}
 	for i := range rows {

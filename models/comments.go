@@ -104,9 +104,8 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 	if err != nil {
 		return nil, err
 	}
-	if con.StatusAt(now) != StatusOpen {
-		return nil, &Error{Code: CodeConsultationNotOpen, Message: fmt.Sprintf("the consultation is %s: comments are accepted from %s to %s (UTC)",
-			con.StatusAt(now), con.OpensAt.UTC().Format(time.RFC3339), con.ClosesAt.UTC().Format(time.RFC3339))}
+	if err := con.RequireOpen(now); err != nil {
+		return nil, err
 	}
 	errs := in.validate()
 	if in.ClauseID != nil && len(errs) == 0 {

@@ -1,6 +1,9 @@
 package models
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // ConsultationStatus is derived from the server clock, never stored.
 type ConsultationStatus string
@@ -25,6 +28,15 @@ type Consultation struct {
 	CommentSeq  int `gorm:"not null"`
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+}
+
+// RequireOpen answers consultation_not_open unless the window is open at now, saying when it is.
+func (c *Consultation) RequireOpen(now time.Time) error {
+	if st := c.StatusAt(now); st != StatusOpen {
+		return &Error{Code: CodeConsultationNotOpen, Message: fmt.Sprintf("the consultation is %s: comments are accepted and changed from %s to %s (UTC)",
+			st, c.OpensAt.UTC().Format(time.RFC3339), c.ClosesAt.UTC().Format(time.RFC3339))}
+	}
+	return nil
 }
 
 // StatusAt says whether the window is upcoming, open or closed at now: open means

@@ -65,13 +65,8 @@ func (e *Error) Is(target error) bool {
 
 // Sentinels for errors.Is; they carry only a code.
 var (
-	ErrNotFound            = &Error{Code: CodeNotFound}
-	ErrConflict            = &Error{Code: CodeConflict}
-	ErrForbidden           = &Error{Code: CodeForbidden}
-	ErrUnauthenticated     = &Error{Code: CodeUnauthenticated}
-	ErrEmailNotVerified    = &Error{Code: CodeEmailNotVerified}
-	ErrConsultationNotOpen = &Error{Code: CodeConsultationNotOpen}
-	ErrValidation          = &Error{Code: CodeValidationFailed}
+	ErrNotFound = &Error{Code: CodeNotFound}
+	ErrConflict = &Error{Code: CodeConflict}
 )
 
 // NewError builds an error with a code and message.
