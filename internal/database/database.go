@@ -4,6 +4,7 @@ package database
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -35,7 +36,8 @@ type DB struct {
 }
 
 // Open connects to the database named by a CONSULT_DATABASE_URL-style URL. For SQLite it creates
-// the folder, and turns on WAL, foreign keys and a busy timeout.
+// the folder, turns on WAL, foreign keys and a busy timeout, and begins every read-write
+// transaction immediately (see immediatePool).
 func Open(rawURL string, log *slog.Logger) (*DB, error) {
 	driver, dsn, err := config.ParseDatabaseURL(rawURL)
 	if err != nil {
@@ -66,15 +68,15 @@ func openSQLite(path string, gcfg *gorm.Config) (*DB, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Set("_txlock", "immediate")
 	q.Set("_time_format", "sqlite")
-	gdb, err := gorm.Open(sqlite.Open("file:"+path+"?"+q.Encode()), gcfg)
+	sqlDB, err := sql.Open(sqlite.DriverName, "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	sqlDB, err := gdb.DB()
+	gdb, err := gorm.Open(sqlite.Dialector{Conn: immediatePool{sqlDB}}, gcfg)
 	if err != nil {
-		return nil, err
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	// One writer at a time is SQLite's rule; a small pool keeps readers concurrent under WAL.
 	sqlDB.SetMaxOpenConns(4)
