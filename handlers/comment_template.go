@@ -94,7 +94,11 @@ func (h *Handlers) ImportComments(c echo.Context) error {
 			}
 			return models.Invalid("some rows of the template are not valid; nothing was imported", fields...)
 		}
-		t := mail.ImportReceipt(h.Config.BaseURL, con.Title, len(created), created[0].TrackingNumber, created[len(created)-1].TrackingNumber)
+		numbers := make([]string, len(created))
+		for i, cm := range created {
+			numbers[i] = cm.TrackingNumber
+		}
+		t := mail.ImportReceipt(h.Config.BaseURL, con.Title, numbers)
 		return models.EnqueueMail(ctx, tx, author.Email, t.Subject, t.Body, now)
 	})
 	if err != nil {

@@ -101,11 +101,17 @@ func TestTemplateImportOfFiveThousandRows(t *testing.T) {
 	var n int64
 	f.env.DB.Model(&models.Comment{}).Count(&n)
 	assert.Equal(t, int64(5000), n)
-	var last models.Comment
-	require.NoError(t, f.env.DB.Order("tracking_number DESC").Take(&last).Error)
-	assert.Equal(t, "MSS-2027-005000", last.TrackingNumber)
+	var distinct int64
+	require.NoError(t, f.env.DB.Model(&models.Comment{}).Distinct("tracking_number").Count(&distinct).Error)
+	assert.Equal(t, int64(5000), distinct, "every row has its own tracking number")
+	var numbers []string
+	require.NoError(t, f.env.DB.Model(&models.Comment{}).Order("created_at, paragraph_ref").Limit(3).Pluck("tracking_number", &numbers).Error)
 	m, _ := f.env.LastMailTo(t, "stake@example.eu")
-	assert.Equal(t, "5000 comments received: MSS-2027-000001 to MSS-2027-005000", m.Subject)
+	assert.Equal(t, "5000 comments received on Consultation on the MSS draft", m.Subject)
+	for _, n := range numbers {
+		assert.Regexp(t, trackingNumberPattern, n)
+		assert.Contains(t, m.BodyText, n, "the receipt lists every tracking number")
+	}
 
 	xlsx := f.fillTemplate(t, [][]string{{"general", "", "General", "Ελληνικά και Polski: zażółć", "", "Public (named)"}})
 	rec = f.importFile("more.xlsx", xlsx)

@@ -8,8 +8,8 @@ import (
 )
 
 // ImportComments stores a batch of comments (a filled template) all or nothing, in one
-// transaction: the window must be open, every row valid, and the rows get consecutive tracking
-// numbers. The caller has checked clause numbers; rows that fail here are reported by index.
+// transaction: the window must be open, every row valid, and each row gets its tracking number.
+// The caller has checked clause numbers; rows that fail here are reported by index.
 func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultationID string, rows []NewComment, now time.Time) ([]*Comment, map[int][]FieldError, error) {
 	tx = tx.WithContext(ctx)
 	con, err := FindConsultation(ctx, tx, consultationID)
@@ -28,15 +28,11 @@ func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultation
 	if len(bad) > 0 {
 		return nil, bad, nil
 	}
-	numbers, err := reserveTrackingNumbers(tx, con, len(rows))
-	if err != nil {
-		return nil, nil, err
-	}
 	out := make([]*Comment, len(rows))
 	for i := range rows {
-		out[i] = newCommentRow(con, author, rows[i], numbers[i], now)
+		out[i] = newCommentRow(con, author, rows[i], now)
 	}
-	if err := tx.CreateInBatches(out, 200).Error; err != nil {
+	if err := insertWithTrackingNumbers(tx, con, out); err != nil {
 		return nil, nil, err
 	}
 	return out, nil, nil

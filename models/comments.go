@@ -114,12 +114,8 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 	if len(errs) > 0 {
 		return nil, Invalid("the comment has invalid fields", errs...)
 	}
-	number, err := nextTrackingNumber(tx, con)
-	if err != nil {
-		return nil, err
-	}
-	c := newCommentRow(con, author, in, number, now)
-	if err := tx.Create(c).Error; err != nil {
+	c := newCommentRow(con, author, in, now)
+	if err := insertWithTrackingNumbers(tx, con, []*Comment{c}); err != nil {
 		return nil, err
 	}
 	subject, body := receipt(c, con)
@@ -129,11 +125,11 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 	return c, nil
 }
 
-func newCommentRow(con *Consultation, author *User, in NewComment, number string, now time.Time) *Comment {
+func newCommentRow(con *Consultation, author *User, in NewComment, now time.Time) *Comment {
 	c := &Comment{
 		ID: NewID(), ConsultationID: con.ID, ClauseID: in.ClauseID, AuthorID: &author.ID, CommentType: in.CommentType,
 		Body: in.Body, ProposedChange: in.ProposedChange, Publication: in.Publication, Language: in.Language, ParagraphRef: in.ParagraphRef,
-		Status: CommentSubmitted, TrackingNumber: number, Version: 1, CreatedAt: now, UpdatedAt: now,
+		Status: CommentSubmitted, Version: 1, CreatedAt: now, UpdatedAt: now,
 	}
 	if in.Quote != nil {
 		c.QuoteExact, c.QuotePrefix, c.QuoteSuffix = in.Quote.Exact, in.Quote.Prefix, in.Quote.Suffix
@@ -158,41 +154,6 @@ func checkAnchor(tx *gorm.DB, con *Consultation, in NewComment) []FieldError {
 		return []FieldError{{Field: "quote.exact", Message: "does not occur in clause " + cl.Number}}
 	}
 	return nil
-}
-
-// nextTrackingNumber counts the comment on its consultation (the update locks the row, so numbers
-// never repeat) and formats it as SCHEME-YEAR-NNNNNN.
-func nextTrackingNumber(tx *gorm.DB, con *Consultation) (string, error) {
-	numbers, err := reserveTrackingNumbers(tx, con, 1)
-	if err != nil {
-		return "", err
-	}
-	return numbers[0], nil
-}
-
-// reserveTrackingNumbers takes n consecutive numbers in one locked update.
-func reserveTrackingNumbers(tx *gorm.DB, con *Consultation, n int) ([]string, error) {
-	if err := tx.Model(&Consultation{}).Where("id = ?", con.ID).Update("comment_seq", gorm.Expr("comment_seq + ?", n)).Error; err != nil {
-		return nil, err
-	}
-	var row struct {
-		CommentSeq int
-		Slug       string
-	}
-	err := tx.Raw(`SELECT c.comment_seq, s.slug FROM consultations c JOIN documents d ON d.id = c.document_id
-		JOIN schemes s ON s.id = d.scheme_id WHERE c.id = ?`, con.ID).Scan(&row).Error
-	if err != nil {
-		return nil, err
-	}
-	prefix := strings.ToUpper(row.Slug)
-	if len(prefix) > 16 {
-		prefix = prefix[:16]
-	}
-	out := make([]string, n)
-	for i := range n {
-		out[i] = fmt.Sprintf("%s-%d-%06d", prefix, con.OpensAt.UTC().Year(), row.CommentSeq-n+1+i)
-	}
-	return out, nil
 }
 
 // FindComment returns a comment the caller may read: its author and staff always, anyone once

@@ -25,7 +25,6 @@ type Consultation struct {
 	ClosesAt    time.Time `gorm:"not null"`
 	CreatedBy   *string
 	Version     int `gorm:"not null"`
-	CommentSeq  int `gorm:"not null"`
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }

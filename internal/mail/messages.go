@@ -1,6 +1,9 @@
 package mail
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Text is a mail's subject and plain-text body.
 type Text struct {
@@ -82,11 +85,11 @@ func ModerationOutcome(baseURL, tracking, status, reason, note string, redacted 
 }
 
 // ImportReceipt confirms a filled template with the tracking numbers it received.
-func ImportReceipt(baseURL, consultation string, count int, first, last string) Text {
+func ImportReceipt(baseURL, consultation string, numbers []string) Text {
 	return Text{
-		Subject: fmt.Sprintf("%d comments received: %s to %s", count, first, last),
-		Body: fmt.Sprintf("Hello,\n\nWe received your comment template on \"%s\": %d comments, tracking numbers %s to %s.\n\n"+
-			"They wait for moderation. You can follow them and, later, the decisions on them at %s/me/comments.",
-			consultation, count, first, last, baseURL) + signature,
+		Subject: fmt.Sprintf("%d comments received on %s", len(numbers), consultation),
+		Body: fmt.Sprintf("Hello,\n\nWe received your comment template on \"%s\": %d comments. Their tracking numbers, in the order "+
+			"of the template's rows:\n\n%s\n\nThey wait for moderation. You can follow them and, later, the decisions on them at %s/me/comments.",
+			consultation, len(numbers), strings.Join(numbers, "\n"), baseURL) + signature,
 	}
 }
