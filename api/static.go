@@ -13,7 +13,8 @@ import (
 )
 
 // registerFrontend serves the embedded web app: files as they are, hashed assets with a long cache
-// lifetime, and index.html for every other path so that client-side routes load the app.
+// lifetime, and index.html for every other path so that client-side routes load the app. A
+// missing file under /assets/ is a 404.
 func registerFrontend(e *echo.Echo) {
 	dist := frontend.Dist()
 	serve := func(c echo.Context) error {
@@ -22,6 +23,11 @@ func registerFrontend(e *echo.Echo) {
 			name = "index.html"
 		}
 		if st, err := fs.Stat(dist, name); err != nil || st.IsDir() {
+			if strings.HasPrefix(name, "assets/") {
+				// A hashed asset that is not there (an old build's, a typo) is missing, not a page
+				// of the app: the app's HTML under a script's URL would only confuse the browser.
+				return c.String(http.StatusNotFound, "not found\n")
+			}
 			name = "index.html"
 		}
 		body, err := fs.ReadFile(dist, name)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"consult/api/apitest"
+	"consult/models"
 )
 
 const letter = "Dear agency, as a member of the Digital Rights Network I urge you to withdraw the twelve hour " +
@@ -42,14 +43,21 @@ func TestCampaignLettersLandInOneCluster(t *testing.T) {
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	var out struct {
 		Items []struct {
-			ID             string   `json:"id"`
-			Size           int      `json:"size"`
-			Representative string   `json:"representative"`
-			Members        []string `json:"members"`
+			ID              string   `json:"id"`
+			Size            int      `json:"size"`
+			Representative  string   `json:"representative"`
+			Members         []string `json:"members"`
+			TrackingNumbers []string `json:"tracking_numbers"`
 		} `json:"items"`
 	}
 	apitest.DecodeJSON(t, rec, &out)
 	require.Len(t, out.Items, 1, "one campaign")
+	require.Len(t, out.Items[0].TrackingNumbers, len(out.Items[0].Members), "each member's tracking number")
+	for i, id := range out.Items[0].Members {
+		var number string
+		require.NoError(t, f.env.DB.Model(&models.Comment{}).Where("id = ?", id).Pluck("tracking_number", &number).Error)
+		assert.Equal(t, number, out.Items[0].TrackingNumbers[i])
+	}
 	assert.Equal(t, len(names), out.Items[0].Size)
 	assert.Equal(t, campaign[0], out.Items[0].ID, "a cluster is named after its first comment")
 	assert.ElementsMatch(t, campaign, out.Items[0].Members)

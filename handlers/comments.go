@@ -195,7 +195,14 @@ func (h *Handlers) GetComment(c echo.Context) error {
 		if d, ok := dispositions[cm.ID]; ok {
 			v.Disposition = dispositionView(&d)
 		}
-		return c.JSON(http.StatusOK, v)
+		if !viewer.Role.AtLeast(models.RoleModerator) {
+			return c.JSON(http.StatusOK, v)
+		}
+		author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, StaffCommentView{CommentView: v, Author: authorProfileView(author)})
 	}
 	author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
 	if err != nil {
@@ -204,6 +211,12 @@ func (h *Handlers) GetComment(c echo.Context) error {
 	v := publicCommentView(cm, author)
 	v.Attachments = views
 	return c.JSON(http.StatusOK, v)
+}
+
+// StaffCommentView is a comment as moderators see it: all of it, with its author's profile.
+type StaffCommentView struct {
+	CommentView
+	Author *AuthorProfileView `json:"author"`
 }
 
 // PublicAuthorView is what the public learns of an author: the name and organisation only when
@@ -249,7 +262,13 @@ func publicCommentView(c *models.Comment, author *models.User) PublicCommentView
 	return v
 }
 
-// MyComments lists the caller's own comments with their status.
+// MyCommentView is one of the caller's comments, naming its consultation and clause.
+type MyCommentView struct {
+	CommentView
+	CommentPlaceView
+}
+
+// MyComments lists the caller's own comments with their status, disposition and place.
 func (h *Handlers) MyComments(c echo.Context) error {
 	limit, err := pageLimit(c)
 	if err != nil {
@@ -267,9 +286,13 @@ func (h *Handlers) MyComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[CommentView]{Items: make([]CommentView, 0, len(comments)), NextCursor: next}
+	places, err := models.CommentPlaces(c.Request().Context(), h.DB.DB, comments)
+	if err != nil {
+		return err
+	}
+	out := List[MyCommentView]{Items: make([]MyCommentView, 0, len(comments)), NextCursor: next}
 	for i := range comments {
-		v := commentView(&comments[i])
+		v := MyCommentView{CommentView: commentView(&comments[i]), CommentPlaceView: commentPlaceView(places[comments[i].ID])}
 		if d, ok := dispositions[comments[i].ID]; ok {
 			v.Disposition = dispositionView(&d)
 		}

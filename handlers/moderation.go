@@ -54,9 +54,21 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ctx := c.Request().Context()
+	places, err := models.CommentPlaces(ctx, h.DB.DB, comments)
+	if err != nil {
+		return err
+	}
+	authors, err := models.CommentAuthors(ctx, h.DB.DB, comments)
+	if err != nil {
+		return err
+	}
 	out := List[QueueItemView]{Items: make([]QueueItemView, 0, len(comments)), NextCursor: next}
 	for i := range comments {
-		item := QueueItemView{CommentView: commentView(&comments[i])}
+		item := QueueItemView{CommentView: commentView(&comments[i]), CommentPlaceView: commentPlaceView(places[comments[i].ID])}
+		if comments[i].AuthorID != nil {
+			item.Author = authorProfileView(authors[*comments[i].AuthorID])
+		}
 		if id, ok := clusterOf[comments[i].ID]; ok {
 			item.ClusterID = &id
 		}
@@ -65,10 +77,13 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// QueueItemView is a comment in the moderation queue, with its near-duplicate group if any.
+// QueueItemView is a comment in the moderation queue, with its clause, its author's profile and
+// its near-duplicate group if any.
 type QueueItemView struct {
 	CommentView
-	ClusterID *string `json:"cluster_id"`
+	CommentPlaceView
+	ClusterID *string            `json:"cluster_id"`
+	Author    *AuthorProfileView `json:"author"`
 }
 
 // clusterMembership maps the listed comments to their clusters, consultation by consultation.

@@ -13,12 +13,14 @@ import (
 var ClusterConfig = neardup.DefaultConfig()
 
 // Cluster is a group of near-identical comments (a campaign). Its id is its first comment's id
-// and its representative text that comment's body.
+// and its representative text that comment's body. TrackingNumbers are the members' tracking
+// numbers, in the order of Members.
 type Cluster struct {
-	ID             string   `json:"id"`
-	Size           int      `json:"size"`
-	Representative string   `json:"representative"`
-	Members        []string `json:"members"`
+	ID              string   `json:"id"`
+	Size            int      `json:"size"`
+	Representative  string   `json:"representative"`
+	Members         []string `json:"members"`
+	TrackingNumbers []string `json:"tracking_numbers"`
 }
 
 // ConsultationClusters groups a consultation's comments as they arrived: the stored signatures are
@@ -26,10 +28,11 @@ type Cluster struct {
 // Nothing is deleted; withdrawn comments take no part.
 func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID string) ([]Cluster, error) {
 	var rows []struct {
-		ID        string
-		Signature []byte
+		ID             string
+		TrackingNumber string
+		Signature      []byte
 	}
-	err := db.WithContext(ctx).Model(&Comment{}).Select("id, signature").
+	err := db.WithContext(ctx).Model(&Comment{}).Select("id, tracking_number, signature").
 		Where("consultation_id = ? AND status <> ? AND signature IS NOT NULL", consultationID, CommentWithdrawn).
 		Order("created_at, id").Scan(&rows).Error
 	if err != nil {
@@ -40,7 +43,9 @@ func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID strin
 		return nil, err
 	}
 	items := make([]neardup.Item, 0, len(rows))
+	tracking := make(map[string]string, len(rows))
 	for _, r := range rows {
+		tracking[r.ID] = r.TrackingNumber
 		sig, err := neardup.ParseSignature(r.Signature)
 		if err != nil || !ix.Compatible(sig) {
 			continue
@@ -53,7 +58,12 @@ func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID strin
 	found := ix.Clusters()
 	out := make([]Cluster, 0, len(found))
 	for _, c := range found {
-		out = append(out, Cluster{ID: c.ID, Size: c.Size, Members: ix.Members(c.ID)})
+		members := ix.Members(c.ID)
+		numbers := make([]string, len(members))
+		for i, id := range members {
+			numbers[i] = tracking[id]
+		}
+		out = append(out, Cluster{ID: c.ID, Size: c.Size, Members: members, TrackingNumbers: numbers})
 	}
 	if len(out) == 0 {
 		return out, nil
