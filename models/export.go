@@ -54,8 +54,8 @@ func (r *ExportRow) Values(scope string) []string {
 	return v
 }
 
-// EachExportRow streams a consultation's comments of a scope, in tracking-number order, in
-// batches, so an export of any size holds one batch in memory.
+// EachExportRow streams a consultation's comments of a scope in order of arrival (ids are
+// time-ordered UUIDv7), in batches, so an export of any size holds one batch in memory.
 func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope string, fn func(*ExportRow) error) error {
 	type raw struct {
 		Comment
@@ -80,7 +80,7 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope strin
 			Joins("LEFT JOIN users u ON u.id = comments.author_id").
 			Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id").
 			Joins("LEFT JOIN dispositions d ON d.comment_id = comments.id").
-			Where("comments.tracking_number > ?", last).Order("comments.tracking_number").Limit(500).Scan(&batch).Error
+			Where("comments.id > ?", last).Order("comments.id").Limit(500).Scan(&batch).Error
 		if err != nil {
 			return err
 		}
@@ -105,6 +105,6 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope strin
 		if len(batch) < 500 {
 			return nil
 		}
-		last = batch[len(batch)-1].TrackingNumber
+		last = batch[len(batch)-1].ID
 	}
 }
