@@ -179,7 +179,7 @@ func TestCheckpointWriterKeepsTheEvidence(t *testing.T) {
 }
 
 func newTestCheckpointer(db *database.DB, path string, log *bytes.Buffer) *checkpointer {
-	return &checkpointer{db: db.DB, path: path, log: slog.New(slog.NewTextHandler(log, nil)), clock: clock.System{}, skip: func() bool { return false }}
+	return &checkpointer{db: db, path: path, log: slog.New(slog.NewTextHandler(log, nil)), clock: clock.System{}, skip: func() bool { return false }}
 }
 
 func readCheckpointFile(t *testing.T, path string) *models.AuditCheckpoint {

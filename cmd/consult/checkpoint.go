@@ -11,9 +11,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"gorm.io/gorm"
-
 	"consult/internal/clock"
+	"consult/internal/database"
 	"consult/models"
 )
 
@@ -23,7 +22,7 @@ const checkpointFileName = "audit-checkpoint.json"
 // checkpointer writes an audit checkpoint to the log and to a file at start and then at every
 // interval, so that deleting the newest audit events is seen by `consult audit verify --checkpoint`.
 type checkpointer struct {
-	db    *gorm.DB
+	db    *database.DB
 	path  string
 	log   *slog.Logger
 	clock clock.Clock
@@ -52,14 +51,14 @@ func (c *checkpointer) run(ctx context.Context, interval time.Duration) {
 // write takes a checkpoint, logs it and replaces the file, unless the trail no longer reaches the
 // checkpoint already in the file: that one is kept as evidence, and the new one only logged.
 func (c *checkpointer) write(ctx context.Context) error {
-	cp, err := models.TakeAuditCheckpoint(ctx, c.db, c.clock.Now())
+	cp, err := models.TakeAuditCheckpoint(ctx, c.db.DB, c.clock.Now())
 	if err != nil {
 		return err
 	}
 	attrs := []any{"events", cp.Events, "head", cp.Head, "at", cp.At.Format(time.RFC3339)}
 	old, err := readCheckpoint(c.path)
 	if err == nil {
-		err = models.CheckAuditCheckpoint(ctx, c.db, old)
+		err = models.CheckAuditCheckpoint(ctx, c.db.DB, old)
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		c.log.Error("audit checkpoint not written: the audit trail does not reach the checkpoint in the file, which is kept for `consult audit verify --checkpoint`",

@@ -106,7 +106,7 @@ func (e *env) serve(ctx context.Context) error {
 	checkpointsDone := make(chan struct{})
 	go func() {
 		defer close(checkpointsDone)
-		cp := &checkpointer{db: db.DB, path: e.checkpointPath(), log: e.log, clock: clk, skip: ready.MigrationPending}
+		cp := &checkpointer{db: db, path: e.checkpointPath(), log: e.log, clock: clk, skip: ready.MigrationPending}
 		cp.run(workerCtx, e.cfg.AuditCheckpoint)
 	}()
 	defer func() { stopWorker(); <-checkpointsDone }()
