@@ -2,12 +2,10 @@ package models
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"crypto/hmac"
 	"encoding/json"
 	"errors"
 	"strconv"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -26,8 +24,8 @@ type AuditEntry struct {
 	After       any
 }
 
-// RecordAudit appends an event to the chain. Call it inside the transaction that makes the change,
-// so the change and its record commit together.
+// RecordAudit appends an event to the chain, keyed with the handle's audit key (UseAuditKey). Call
+// it inside the transaction that makes the change, so the change and its record commit together.
 func RecordAudit(ctx context.Context, tx *gorm.DB, e AuditEntry, now time.Time) error {
 	tx = tx.WithContext(ctx)
 	if tx.Name() == "postgres" {
@@ -56,20 +54,20 @@ func RecordAudit(ctx context.Context, tx *gorm.DB, e AuditEntry, now time.Time) 
 		ID: NewID(), Seq: seq, ActorID: e.ActorID, Action: e.Action, SubjectType: e.SubjectType, SubjectID: e.SubjectID,
 		BeforeJSON: string(before), AfterJSON: string(after), CreatedAt: now.UTC().Truncate(time.Microsecond), PrevHash: prevHash,
 	}
-	ev.Hash = auditHash(ev)
+	if ev.Hash, err = auditMAC(tx, auditFields(ev)...); err != nil {
+		return err
+	}
 	return tx.Create(ev).Error
 }
 
-// auditHash covers every field of the event and the previous event's hash.
-func auditHash(e *AuditEvent) string {
+// auditFields are what an event's hash covers: every field and the previous event's hash.
+func auditFields(e *AuditEvent) []string {
 	actor := ""
 	if e.ActorID != nil {
 		actor = *e.ActorID
 	}
-	fields := []string{e.PrevHash, strconv.FormatInt(e.Seq, 10), e.ID, actor, e.Action, e.SubjectType, e.SubjectID,
+	return []string{e.PrevHash, strconv.FormatInt(e.Seq, 10), e.ID, actor, e.Action, e.SubjectType, e.SubjectID,
 		e.BeforeJSON, e.AfterJSON, e.CreatedAt.UTC().Format(time.RFC3339Nano)}
-	sum := sha256.Sum256([]byte(strings.Join(fields, "\x1f")))
-	return hex.EncodeToString(sum[:])
 }
 
 // AuditBreak describes where the chain does not hold.
@@ -82,8 +80,10 @@ func (b *AuditBreak) Error() string {
 	return "audit trail broken at event " + strconv.FormatInt(b.Seq, 10) + ": " + b.Reason
 }
 
-// VerifyAudit walks the whole chain in order and returns the number of events checked, or an
-// *AuditBreak naming the first event that was changed, inserted or deleted.
+// VerifyAudit walks the whole chain in order, recomputing each event's HMAC with the handle's
+// audit key, and returns the number of events checked, or an *AuditBreak naming the first event
+// that was changed, inserted or deleted. Without the key nobody can recompute a valid chain, so a
+// rewritten trail fails even when every plain hash was recomputed.
 func VerifyAudit(ctx context.Context, db *gorm.DB) (int64, error) {
 	var n int64
 	prevHash, wantSeq := "", int64(1)
@@ -96,8 +96,13 @@ func VerifyAudit(ctx context.Context, db *gorm.DB) (int64, error) {
 				return &AuditBreak{Seq: wantSeq, Reason: "event missing (next event has number " + strconv.FormatInt(e.Seq, 10) + ")"}
 			case e.PrevHash != prevHash:
 				return &AuditBreak{Seq: e.Seq, Reason: "does not follow the previous event's hash"}
-			case auditHash(e) != e.Hash:
-				return &AuditBreak{Seq: e.Seq, Reason: "its content does not match its hash (changed after it was written)"}
+			}
+			want, err := auditMAC(db, auditFields(e)...)
+			if err != nil {
+				return err
+			}
+			if !hmac.Equal([]byte(want), []byte(e.Hash)) {
+				return &AuditBreak{Seq: e.Seq, Reason: hashMismatch(e)}
 			}
 			prevHash, wantSeq = e.Hash, e.Seq+1
 			n++
@@ -105,4 +110,16 @@ func VerifyAudit(ctx context.Context, db *gorm.DB) (int64, error) {
 		return nil
 	}).Error
 	return n, err
+}
+
+// hashMismatch says why an event's hash is not its keyed hash, as far as can be told.
+func hashMismatch(e *AuditEvent) string {
+	switch {
+	case unkeyedHash(auditFields(e)...) == e.Hash:
+		return "its hash is a plain SHA-256 made without the audit key (rewritten by someone without the key, or written before the chain was keyed)"
+	case e.Seq == 1:
+		return "its content does not match its hash (changed after it was written, or the audit key is not the one that wrote the trail)"
+	default:
+		return "its content does not match its hash (changed after it was written)"
+	}
 }

@@ -68,6 +68,7 @@ func TestBadConfigurationExitsWithStatus2AndOneLine(t *testing.T) {
 		"CONSULT_ENV=staging":      "CONSULT_ENV",
 		"CONSULT_LOG_FORMAT=xml":   "CONSULT_LOG_FORMAT",
 		"CONSULT_JWT_SECRET=short": "CONSULT_JWT_SECRET",
+		"CONSULT_AUDIT_KEY=short":  "CONSULT_AUDIT_KEY",
 	}
 	for env, option := range cases {
 		t.Run(env, func(t *testing.T) {
@@ -81,6 +82,9 @@ func TestBadConfigurationExitsWithStatus2AndOneLine(t *testing.T) {
 	_, stderr, code := run(t, []string{"CONSULT_ENV=production", "CONSULT_SMTP_URL=smtp://m:25", "CONSULT_BASE_URL=https://x.eu"}, "", "serve")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "CONSULT_JWT_SECRET: is required in production")
+	_, stderr, code = run(t, []string{"CONSULT_ENV=production", "CONSULT_SMTP_URL=smtp://m:25", "CONSULT_BASE_URL=https://x.eu", "CONSULT_JWT_SECRET=" + strings.Repeat("j", 40)}, "", "serve")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "CONSULT_AUDIT_KEY: is required in production")
 }
 
 func TestHelpIsUseful(t *testing.T) {
@@ -184,6 +188,8 @@ func TestServeMigratesInDevelopmentAndStopsOnSIGTERM(t *testing.T) {
 	cmd, base, logs := startServe(t, []string{"CONSULT_DATABASE_URL=sqlite://" + filepath.Join(dbDir, "consult.db")})
 	logs.waitFor(t, "development JWT secret generated")
 	assert.FileExists(t, filepath.Join(dbDir, "jwt-secret"))
+	logs.waitFor(t, "development audit key generated")
+	assert.FileExists(t, filepath.Join(dbDir, "audit-key"))
 	resp, err := http.Get(base + "/readyz")
 	require.NoError(t, err)
 	resp.Body.Close()
@@ -206,6 +212,7 @@ func TestProductionRefusesToServeWhileAMigrationIsPending(t *testing.T) {
 		"CONSULT_DATABASE_URL=" + dbURL,
 		"CONSULT_ENV=production",
 		"CONSULT_JWT_SECRET=" + strings.Repeat("p", 40),
+		"CONSULT_AUDIT_KEY=" + strings.Repeat("q", 40),
 		"CONSULT_SMTP_URL=smtp://127.0.0.1:2525",
 		"CONSULT_BASE_URL=https://consult.example.eu",
 	}

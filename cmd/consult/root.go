@@ -16,6 +16,7 @@ import (
 	"consult/internal/database"
 	"consult/internal/logging"
 	"consult/internal/mail"
+	"consult/models"
 )
 
 func newRootCommand() *cobra.Command {
@@ -70,20 +71,48 @@ func withDatabase(work func(c *cobra.Command, e *env, db *database.DB) error) fu
 	}
 }
 
+// withKeyedDatabase is withDatabase whose handle holds the audit key, for work on the audit trail.
+func withKeyedDatabase(work func(c *cobra.Command, e *env, db *database.DB) error) func(*cobra.Command, []string) error {
+	return withDatabase(func(c *cobra.Command, e *env, db *database.DB) error {
+		if err := e.useAuditKey(db); err != nil {
+			return err
+		}
+		return work(c, e, db)
+	})
+}
+
 // resolveSecret loads or, in development, generates the JWT signing secret.
 func (e *env) resolveSecret() error {
-	warning, err := e.cfg.ResolveSecret(func() (string, error) {
-		b := make([]byte, 48)
-		if _, err := rand.Read(b); err != nil {
-			return "", err
-		}
-		return base64.RawURLEncoding.EncodeToString(b), nil
-	})
+	warning, err := e.cfg.ResolveSecret(randomSecret)
 	if warning != "" {
 		e.log.Warn(warning)
 	}
 	return err
 }
+
+// useAuditKey loads or, in development, generates the audit key and gives it to the handle.
+func (e *env) useAuditKey(db *database.DB) error {
+	warning, err := e.cfg.ResolveAuditKey(randomSecret)
+	if warning != "" {
+		e.log.Warn(warning)
+	}
+	if err != nil {
+		return err
+	}
+	return models.UseAuditKey(db.DB, []byte(e.cfg.AuditKey))
+}
+
+// randomSecret makes a development secret: 48 random bytes, base64url.
+func randomSecret() (string, error) {
+	b := make([]byte, 48)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// checkpointPath is the audit checkpoint's file in the data folder.
+func (e *env) checkpointPath() string { return filepath.Join(e.cfg.DataDir, checkpointFileName) }
 
 // tokenIssuer makes the access-token issuer from the resolved secret.
 func (e *env) tokenIssuer(clk clock.Clock) (*token.Issuer, error) {

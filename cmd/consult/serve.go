@@ -29,7 +29,9 @@ func newServeCommand() *cobra.Command {
 
 In development the database is migrated at start. In production a pending migration is not
 applied: the server starts, /readyz answers 503 and the API answers 503 migration_pending until
-'consult migrate up' has run. SIGINT or SIGTERM stop accepting connections and let in-flight
+'consult migrate up' has run. An audit checkpoint (event count and head hash, signed with the
+audit key) goes to the log and to audit-checkpoint.json in CONSULT_DATA_DIR at start and every
+CONSULT_AUDIT_CHECKPOINT_INTERVAL. SIGINT or SIGTERM stop accepting connections and let in-flight
 requests finish within CONSULT_SHUTDOWN_TIMEOUT, then close the database.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -61,6 +63,9 @@ func (e *env) serve(ctx context.Context) error {
 			e.log.Warn("close database", "error", err)
 		}
 	}()
+	if err := e.useAuditKey(db); err != nil {
+		return err
+	}
 	migrator, err := db.NewMigrator(true)
 	if err != nil {
 		return err
@@ -98,6 +103,13 @@ func (e *env) serve(ctx context.Context) error {
 		(&mail.Worker{DB: db.DB, Sender: sender, Clock: clk, Log: e.log, Interval: 2 * time.Second}).Run(workerCtx)
 	}()
 	defer func() { stopWorker(); <-workerDone }()
+	checkpointsDone := make(chan struct{})
+	go func() {
+		defer close(checkpointsDone)
+		cp := &checkpointer{db: db, path: e.checkpointPath(), log: e.log, clock: clk, skip: ready.MigrationPending}
+		cp.run(workerCtx, e.cfg.AuditCheckpoint)
+	}()
+	defer func() { stopWorker(); <-checkpointsDone }()
 	files, err := storage.NewFolder(filepath.Join(e.cfg.DataDir, "files"))
 	if err != nil {
 		return fmt.Errorf("file store in CONSULT_DATA_DIR: %w", err)

@@ -29,7 +29,8 @@ func newUsersCreateCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "create --email E --name N --role admin|moderator|stakeholder",
 		Short: "Create a verified account; the password is read from standard input",
-		Long: `Create an account whose email counts as verified, for staff and for testing.
+		Long: `Create an account whose email counts as verified, for staff and for testing. The creation is
+recorded in the audit trail as "user.created" with no actor (the command line).
 
 The password is the first line of standard input, so it stays out of the shell history and the
 process list:
@@ -38,7 +39,7 @@ process list:
 
 The password must meet the same policy as in the web app (12 to 128 characters, not a common one).`,
 		Args: cobra.NoArgs,
-		RunE: withDatabase(func(c *cobra.Command, _ *env, db *database.DB) error {
+		RunE: withKeyedDatabase(func(c *cobra.Command, _ *env, db *database.DB) error {
 			pw, err := readPassword(c.InOrStdin())
 			if err != nil {
 				return err
@@ -52,7 +53,7 @@ The password must meet the same policy as in the web app (12 to 128 characters, 
 			if err != nil {
 				return err
 			}
-			u, err := models.CreateUser(c.Context(), db.DB, in, nowUTC())
+			u, err := models.CreateUserByOperator(c.Context(), db.DB, in, nowUTC())
 			if err != nil {
 				return describe(err)
 			}

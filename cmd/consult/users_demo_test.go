@@ -9,7 +9,7 @@ import (
 )
 
 func TestUsersCreate(t *testing.T) {
-	env := []string{"CONSULT_DATABASE_URL=" + testDatabaseURL(t)}
+	env := []string{"CONSULT_DATABASE_URL=" + testDatabaseURL(t), "CONSULT_DATA_DIR=" + t.TempDir()}
 	_, stderr, code := run(t, env, "", "migrate", "up")
 	require.Equal(t, 0, code, stderr)
 
@@ -47,7 +47,7 @@ func TestDemoLoadsAndIsIdempotent(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "already loaded")
 
-	prod := append(env, "CONSULT_ENV=production", "CONSULT_JWT_SECRET="+strings.Repeat("k", 40), "CONSULT_SMTP_URL=smtp://127.0.0.1:25", "CONSULT_BASE_URL=https://c.example.eu")
+	prod := append(env, "CONSULT_ENV=production", "CONSULT_JWT_SECRET="+strings.Repeat("k", 40), "CONSULT_AUDIT_KEY="+strings.Repeat("a", 40), "CONSULT_SMTP_URL=smtp://127.0.0.1:25", "CONSULT_BASE_URL=https://c.example.eu")
 	_, stderr, code = run(t, prod, "", "demo")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "refusing")

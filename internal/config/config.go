@@ -9,8 +9,6 @@ import (
 	"net/mail"
 	"net/netip"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"time"
@@ -45,6 +43,9 @@ type Config struct {
 	DataDir           string        `env:"CONSULT_DATA_DIR" envDefault:"./data"`
 	ShutdownTimeout   time.Duration `env:"CONSULT_SHUTDOWN_TIMEOUT" envDefault:"15s"`
 	ClusterSimilarity float64       `env:"CONSULT_CLUSTER_SIMILARITY" envDefault:"0.5"`
+	AuditKey          string        `env:"CONSULT_AUDIT_KEY"`
+	AuditKeyFile      string        `env:"CONSULT_AUDIT_KEY_FILE"`
+	AuditCheckpoint   time.Duration `env:"CONSULT_AUDIT_CHECKPOINT_INTERVAL" envDefault:"1h"`
 
 	// Parsed forms, filled by validation.
 	TrustedProxyNets []netip.Prefix `env:"-"`
@@ -161,7 +162,7 @@ func (c *Config) validate() error {
 			return &Error{"CONSULT_SMTP_URL", "is required in production (mail must reach people)"}
 		}
 	}
-	return nil
+	return c.validateAudit()
 }
 
 func (c *Config) validateURLs() error {
@@ -204,54 +205,6 @@ func parsePrefixes(list string) ([]netip.Prefix, error) {
 		out = append(out, netip.PrefixFrom(a, a.BitLen()))
 	}
 	return out, nil
-}
-
-// ResolveSecret fills JWTSecret: from CONSULT_JWT_SECRET_FILE when set, else in development from
-// a file kept in the data folder, generated on first use. It returns a warning to log, if any.
-func (c *Config) ResolveSecret(generate func() (string, error)) (warning string, err error) {
-	if c.JWTSecretFile != "" {
-		b, err := os.ReadFile(c.JWTSecretFile)
-		if err != nil {
-			return "", &Error{"CONSULT_JWT_SECRET_FILE", "cannot be read: " + err.Error()}
-		}
-		c.JWTSecret = strings.TrimSpace(string(b))
-		if len(c.JWTSecret) < MinSecretBytes {
-			return "", &Error{"CONSULT_JWT_SECRET_FILE", fmt.Sprintf("holds fewer than %d bytes", MinSecretBytes)}
-		}
-		return "", nil
-	}
-	if c.JWTSecret != "" {
-		return "", nil
-	}
-	// The folder comes from the operator's own configuration.
-	path := filepath.Join(c.SecretDir(), "jwt-secret")
-	b, err := os.ReadFile(path) //nolint:gosec // the path comes from the operator's own configuration
-	if err == nil && len(strings.TrimSpace(string(b))) >= MinSecretBytes {
-		c.JWTSecret = strings.TrimSpace(string(b))
-		c.SecretGenerated = true
-		return "development JWT secret read from " + path + "; set CONSULT_JWT_SECRET in production", nil
-	}
-	secret, err := generate()
-	if err != nil {
-		return "", err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return "", &Error{"CONSULT_JWT_SECRET", "cannot create " + filepath.Dir(path) + ": " + err.Error()}
-	}
-	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
-		return "", &Error{"CONSULT_JWT_SECRET", "cannot write " + path + ": " + err.Error()}
-	}
-	c.JWTSecret = secret
-	c.SecretGenerated = true
-	return "development JWT secret generated and kept in " + path + "; set CONSULT_JWT_SECRET in production", nil
-}
-
-// SecretDir is where the development secret lives: beside the SQLite file, else the data folder.
-func (c *Config) SecretDir() string {
-	if driver, dsn, err := ParseDatabaseURL(c.DatabaseURL); err == nil && driver == "sqlite" && dsn != ":memory:" {
-		return filepath.Dir(dsn)
-	}
-	return c.DataDir
 }
 
 // ParseDatabaseURL splits a database URL into a driver name ("sqlite" or "postgres") and the

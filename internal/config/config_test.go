@@ -51,6 +51,12 @@ func TestBadValuesNameTheOption(t *testing.T) {
 		{[]string{"CONSULT_ENV=production", "CONSULT_SMTP_URL=smtp://mail:25", "CONSULT_BASE_URL=https://c.example"}, "CONSULT_JWT_SECRET"},
 		{[]string{"CONSULT_ENV=production", secret, "CONSULT_BASE_URL=https://c.example"}, "CONSULT_SMTP_URL"},
 		{[]string{"CONSULT_ENV=production", secret, "CONSULT_SMTP_URL=smtp://mail:25", "CONSULT_BASE_URL=http://c.example"}, "CONSULT_BASE_URL"},
+		{[]string{"CONSULT_ENV=production", secret, "CONSULT_SMTP_URL=smtp://mail:25", "CONSULT_BASE_URL=https://c.example"}, "CONSULT_AUDIT_KEY"},
+		{[]string{"CONSULT_AUDIT_KEY=short"}, "CONSULT_AUDIT_KEY"},
+		{[]string{"CONSULT_AUDIT_KEY=" + strings.Repeat("a", 32), "CONSULT_AUDIT_KEY_FILE=/x"}, "CONSULT_AUDIT_KEY"},
+		{[]string{"CONSULT_AUDIT_CHECKPOINT_INTERVAL=2h"}, "CONSULT_AUDIT_CHECKPOINT_INTERVAL"},
+		{[]string{"CONSULT_AUDIT_CHECKPOINT_INTERVAL=0s"}, "CONSULT_AUDIT_CHECKPOINT_INTERVAL"},
+		{[]string{"CONSULT_AUDIT_CHECKPOINT_INTERVAL=hourly"}, "CONSULT_AUDIT_CHECKPOINT_INTERVAL"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.env, " "), func(t *testing.T) {
@@ -67,6 +73,7 @@ func TestProductionWithEverythingSet(t *testing.T) {
 	cfg, err := config.Load([]string{
 		"CONSULT_ENV=production",
 		"CONSULT_JWT_SECRET=" + strings.Repeat("s", 32),
+		"CONSULT_AUDIT_KEY=" + strings.Repeat("a", 32),
 		"CONSULT_SMTP_URL=smtp://user:pw@mail:587",
 		"CONSULT_BASE_URL=https://consult.example.eu",
 		"CONSULT_DATABASE_URL=postgres://consult@db:5432/consult",
@@ -115,6 +122,51 @@ func TestSecretFromFile(t *testing.T) {
 	var cfgErr *config.Error
 	require.ErrorAs(t, err, &cfgErr)
 	assert.Equal(t, "CONSULT_JWT_SECRET_FILE", cfgErr.Option)
+}
+
+func TestDevelopmentAuditKeyIsGeneratedOnceBesideTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	environ := []string{"CONSULT_DATABASE_URL=sqlite://" + filepath.Join(dir, "consult.db")}
+	cfg, err := config.Load(environ)
+	require.NoError(t, err)
+	assert.Equal(t, time.Hour, cfg.AuditCheckpoint, "a checkpoint at least hourly by default")
+	calls := 0
+	gen := func() (string, error) { calls++; return strings.Repeat("k", 64), nil }
+	warning, err := cfg.ResolveAuditKey(gen)
+	require.NoError(t, err)
+	assert.Contains(t, warning, "development audit key generated")
+	assert.Contains(t, warning, "CONSULT_AUDIT_KEY")
+	st, err := os.Stat(filepath.Join(dir, "audit-key"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+
+	again, err := config.Load(environ)
+	require.NoError(t, err)
+	_, err = again.ResolveAuditKey(gen)
+	require.NoError(t, err)
+	assert.Equal(t, 1, calls, "the key is generated once and then reused")
+	assert.Equal(t, cfg.AuditKey, again.AuditKey)
+	_, err = again.ResolveSecret(gen)
+	require.NoError(t, err)
+	assert.Equal(t, 2, calls, "the JWT secret is a key of its own")
+}
+
+func TestAuditKeyFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit")
+	require.NoError(t, os.WriteFile(path, []byte(strings.Repeat("f", 40)+"\n"), 0o600))
+	cfg, err := config.Load([]string{"CONSULT_AUDIT_KEY_FILE=" + path})
+	require.NoError(t, err)
+	_, err = cfg.ResolveAuditKey(nil)
+	require.NoError(t, err)
+	assert.Equal(t, strings.Repeat("f", 40), cfg.AuditKey)
+
+	require.NoError(t, os.WriteFile(path, []byte("short"), 0o600))
+	cfg, err = config.Load([]string{"CONSULT_AUDIT_KEY_FILE=" + path})
+	require.NoError(t, err)
+	_, err = cfg.ResolveAuditKey(nil)
+	var cfgErr *config.Error
+	require.ErrorAs(t, err, &cfgErr)
+	assert.Equal(t, "CONSULT_AUDIT_KEY_FILE", cfgErr.Option)
 }
 
 // TestReadmeListsEveryOption keeps the README's configuration table truthful.

@@ -52,12 +52,12 @@ func TestComposeStackIsComplete(t *testing.T) {
 	assert.Equal(t, "service_completed_successfully", app.DependsOn["migrate"].Condition)
 	assert.Equal(t, "service_healthy", c.Services["migrate"].DependsOn["postgres"].Condition)
 
-	secret := filepath.Join(t.TempDir(), "jwt")
-	require.NoError(t, os.WriteFile(secret, []byte(strings.Repeat("x", 64)), 0o600))
+	secrets := map[string]string{"CONSULT_JWT_SECRET_FILE": "x", "CONSULT_AUDIT_KEY_FILE": "y"}
 	var environ []string
 	for k, v := range app.Environment {
-		if k == "CONSULT_JWT_SECRET_FILE" {
-			v = secret
+		if fill, ok := secrets[k]; ok {
+			v = filepath.Join(t.TempDir(), k)
+			require.NoError(t, os.WriteFile(v, []byte(strings.Repeat(fill, 64)), 0o600))
 		}
 		environ = append(environ, k+"="+v)
 	}
@@ -66,6 +66,9 @@ func TestComposeStackIsComplete(t *testing.T) {
 	assert.True(t, cfg.IsProduction())
 	_, err = cfg.ResolveSecret(nil)
 	require.NoError(t, err)
+	_, err = cfg.ResolveAuditKey(nil)
+	require.NoError(t, err)
+	assert.NotEqual(t, cfg.JWTSecret, cfg.AuditKey, "the audit key is a secret of its own")
 	driver, _, err := config.ParseDatabaseURL(cfg.DatabaseURL)
 	require.NoError(t, err)
 	assert.Equal(t, "postgres", driver)

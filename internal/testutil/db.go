@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"consult/internal/database"
+	"consult/models"
 )
 
 // DatabaseURLEnv names the variable that switches the suite to PostgreSQL.
@@ -40,7 +41,8 @@ func NewEmptyDB(t testing.TB) *database.DB {
 	return db
 }
 
-// NewEmptyDBWithURL is NewEmptyDB that also gives the URL a second process could open.
+// NewEmptyDBWithURL is NewEmptyDB that also gives the URL a second process could open. The handle
+// carries a random audit key of its own; a second handle on the URL needs models.UseAuditKey.
 func NewEmptyDBWithURL(t testing.TB) (*database.DB, string) {
 	t.Helper()
 	base := os.Getenv(DatabaseURLEnv)
@@ -55,6 +57,11 @@ func NewEmptyDBWithURL(t testing.TB) (*database.DB, string) {
 		t.Fatalf("open test database: %v", err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
+	key := make([]byte, models.MinAuditKeyBytes)
+	_, _ = rand.Read(key)
+	if err := models.UseAuditKey(db.DB, key); err != nil {
+		t.Fatalf("audit key: %v", err)
+	}
 	return db, dbURL
 }
 
