@@ -33,10 +33,10 @@ func TestTrackingNumberTakenIsDrawnAgain(t *testing.T) {
 	author := &models.User{ID: models.NewID(), Email: "a@example.eu"}
 	first := models.NewCommentRow(con, author, models.NewComment{CommentType: "general", Body: "first", Publication: models.PublicNamed}, now)
 	first.AuthorID = nil
-	require.NoError(t, models.InsertWithTrackingNumbers(db.DB, con, models.[]*Comment{first}))
+	require.NoError(t, models.InsertWithTrackingNumbers(db.DB, con, []*models.Comment{first}))
 	assert.Equal(t, "EUCC-CONSUME-2027-AAAA-AAAA", first.TrackingNumber)
 
-	batch := models.[]*Comment{
+	batch := []*models.Comment{
 		models.NewCommentRow(con, author, models.NewComment{CommentType: "general", Body: "second", Publication: models.PublicNamed}, now),
 		models.NewCommentRow(con, author, models.NewComment{CommentType: "general", Body: "third", Publication: models.PublicNamed}, now),
 	}
