@@ -54,6 +54,17 @@ func (r *ExportRow) Values(scope string) []string {
 	return v
 }
 
+// after continues a keyset scan past the comment id last ("" for the first batch; ids are uuid
+// columns on PostgreSQL, which an empty string cannot be compared with).
+func after(last string) func(*gorm.DB) *gorm.DB {
+	return func(tx *gorm.DB) *gorm.DB {
+		if last == "" {
+			return tx
+		}
+		return tx.Where("comments.id > ?", last)
+	}
+}
+
 // EachExportRow streams a consultation's comments of a scope in order of arrival (ids are
 // time-ordered UUIDv7), in batches, so an export of any size holds one batch in memory.
 func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope string, fn func(*ExportRow) error) error {
@@ -80,7 +91,7 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope strin
 			Joins("LEFT JOIN users u ON u.id = comments.author_id").
 			Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id").
 			Joins("LEFT JOIN dispositions d ON d.comment_id = comments.id").
-			Where("comments.id > ?", last).Order("comments.id").Limit(500).Scan(&batch).Error
+			Scopes(after(last)).Order("comments.id").Limit(500).Scan(&batch).Error
 		if err != nil {
 			return err
 		}
