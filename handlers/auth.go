@@ -325,8 +325,13 @@ func (h *Handlers) ConfirmPasswordReset(c echo.Context) error {
 	if err := h.countAndThrottle(ctx, "token:ip:"+c.RealIP(), tokenAttemptsPerIP, now); err != nil {
 		return err
 	}
+	// Both fields are checked before the token is spent, and every fault is named.
+	errs := models.CheckOneTimeTokenShape(req.Token)
 	if err := password.Check(req.Password); err != nil {
-		return models.Invalid("the new password is not accepted", models.FieldError{Field: "password", Message: err.Error()})
+		errs = append(errs, models.FieldError{Field: "password", Message: err.Error()})
+	}
+	if len(errs) > 0 {
+		return models.Invalid("the new password is not accepted", errs...)
 	}
 	hash, err := h.Hasher.Hash(ctx, req.Password)
 	if err != nil {

@@ -101,3 +101,12 @@ func jsonKind(goKind string) string {
 		return "JSON object"
 	}
 }
+
+// versionOf is the version a request names, or zero when it names none; the model layer refuses
+// zero with the request's other faults.
+func versionOf(v *int) int {
+	if v == nil {
+		return 0
+	}
+	return *v
+}

@@ -43,10 +43,11 @@ func (h *Handlers) BulkModerate(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	if len(req.Items) == 0 || len(req.Items) > maxBulk {
-		return models.Invalid("the selection is not usable", models.FieldError{Field: "items", Message: "select 1 to 1000 comments"})
-	}
 	decision := models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody}
+	errs := models.ValidateSelection(len(req.Items), maxBulk, func(i int) (string, int) { return req.Items[i].ID, req.Items[i].Version })
+	if errs = append(errs, models.ValidateDecision(decision)...); len(errs) > 0 {
+		return models.Invalid("the selection or the decision has invalid fields", errs...)
+	}
 	results := make([]BulkResult, 0, len(req.Items))
 	for _, it := range req.Items {
 		decision.Version = it.Version
@@ -95,6 +96,9 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
+	if errs := models.ValidateDecision(models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody}); len(errs) > 0 {
+		return models.Invalid("the decision has invalid fields", errs...)
+	}
 	members, err := h.clusterMembers(c)
 	if err != nil {
 		return err
@@ -123,6 +127,9 @@ func (h *Handlers) RecordClusterDisposition(c echo.Context) error {
 	var req ClusterDispositionRequest
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
+	}
+	if errs := (models.DispositionInput{Resolution: req.Resolution, Response: req.Response, NextClauseRef: req.NextClauseRef}).Validate(); len(errs) > 0 {
+		return models.Invalid("the disposition has invalid fields", errs...)
 	}
 	members, err := h.clusterMembers(c)
 	if err != nil {

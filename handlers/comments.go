@@ -317,12 +317,9 @@ func (h *Handlers) UpdateComment(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	if req.Version == nil {
-		return models.Invalid("the change has invalid fields", models.FieldError{Field: "version", Message: "is required: the version you last read"})
-	}
 	cm, err := models.EditComment(c.Request().Context(), h.DB.DB, c.Param("id"), CurrentPrincipal(c).User, models.CommentEdit{
 		CommentType: req.CommentType, Body: req.Body, ProposedChange: req.ProposedChange, Publication: req.Publication,
-		Language: req.Language, Version: *req.Version,
+		Language: req.Language, Version: versionOf(req.Version),
 	}, h.Clock.Now())
 	if err != nil {
 		return err

@@ -113,12 +113,9 @@ func (h *Handlers) UpdateConsultation(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if req.Version == nil {
-		return models.Invalid("the change has invalid fields", models.FieldError{Field: "version", Message: "is required: the version you last read"})
-	}
 	now := h.Clock.Now()
 	con, err := models.UpdateConsultation(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), models.ConsultationChange{
-		Title: req.Title, Description: req.Description, OpensAt: req.OpensAt, ClosesAt: req.ClosesAt, Version: *req.Version,
+		Title: req.Title, Description: req.Description, OpensAt: req.OpensAt, ClosesAt: req.ClosesAt, Version: versionOf(req.Version),
 	}, now)
 	if err != nil {
 		return err

@@ -24,11 +24,8 @@ func (h *Handlers) ModerateComment(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	if req.Version == nil {
-		return models.Invalid("the decision has invalid fields", models.FieldError{Field: "version", Message: "is required: the version you last read"})
-	}
 	cm, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), models.Moderation{
-		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, Version: *req.Version,
+		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, Version: versionOf(req.Version),
 	}, h.Clock.Now(), func(cm *models.Comment) (string, string, string) {
 		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.RedactedBody != nil)
 		return "", t.Subject, t.Body

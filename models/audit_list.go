@@ -26,10 +26,16 @@ func ListAudit(ctx context.Context, db *gorm.DB, q AuditQuery) ([]AuditEvent, *s
 		}
 		tx = tx.Where("seq < ?", seq)
 	}
+	if tooLong(q.Action, MaxAuditAction) {
+		return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "action", Message: "is longer than " + strconv.Itoa(MaxAuditAction) + " characters"})
+	}
 	if q.Action != "" {
 		tx = tx.Where("action = ?", q.Action)
 	}
 	if q.SubjectID != "" {
+		if !ValidID(q.SubjectID) {
+			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "subject_id", Message: "is not an id"})
+		}
 		tx = tx.Where("subject_id = ?", q.SubjectID)
 	}
 	if q.ActorID != "" {

@@ -8,7 +8,7 @@ import (
 	"gorm.io/gorm"
 )
 
-// CommentEdit is an author's change; Version must be the comment's current one.
+// CommentEdit is an author's change; Version must be the comment's current one (zero: not given).
 type CommentEdit struct {
 	CommentType    *string
 	Body           *string
@@ -47,11 +47,6 @@ func EditComment(ctx context.Context, db *gorm.DB, id string, author *User, e Co
 		if c, err = authorsOpenComment(ctx, tx, id, author, now); err != nil {
 			return err
 		}
-		if e.Version != c.Version {
-			return Conflict("the comment has changed since you read it; reload it (current version " + itoa(c.Version) + ")")
-		}
-		rev := &CommentRevision{ID: NewID(), CommentID: c.ID, Version: c.Version, CommentType: c.CommentType, Body: c.Body,
-			ProposedChange: c.ProposedChange, Publication: c.Publication, CreatedAt: now}
 		next := NewComment{ClauseID: c.ClauseID, CommentType: c.CommentType, Body: c.Body, ProposedChange: c.ProposedChange,
 			Publication: c.Publication, Language: c.Language}
 		for dst, src := range map[*string]*string{&next.CommentType: e.CommentType, &next.Body: e.Body, &next.ProposedChange: e.ProposedChange,
@@ -60,9 +55,15 @@ func EditComment(ctx context.Context, db *gorm.DB, id string, author *User, e Co
 				*dst = *src
 			}
 		}
-		if errs := next.validate(); len(errs) > 0 {
+		// Every fault of the edit is named before the version is compared.
+		if errs := appendIf(next.validate(), checkVersion("version", e.Version)); len(errs) > 0 {
 			return Invalid("the comment has invalid fields", errs...)
 		}
+		if e.Version != c.Version {
+			return Conflict("the comment has changed since you read it; reload it (current version " + itoa(c.Version) + ")")
+		}
+		rev := &CommentRevision{ID: NewID(), CommentID: c.ID, Version: c.Version, CommentType: c.CommentType, Body: c.Body,
+			ProposedChange: c.ProposedChange, Publication: c.Publication, CreatedAt: now}
 		res := tx.Model(&Comment{}).Where("id = ? AND version = ?", c.ID, e.Version).Updates(map[string]any{
 			"comment_type": next.CommentType, "body": next.Body, "proposed_change": next.ProposedChange,
 			"publication": next.Publication, "language": next.Language, "version": c.Version + 1, "updated_at": now,

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -46,8 +47,8 @@ func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string,
 	if f.Country != "" && !ValidCountry(f.Country) {
 		errs = append(errs, FieldError{Field: "country", Message: "must be an ISO 3166-1 alpha-2 code in capitals"})
 	}
-	if len(f.Query) > 200 {
-		errs = append(errs, FieldError{Field: "q", Message: "is longer than 200 characters"})
+	if tooLong(f.Query, MaxSearchQuery) {
+		errs = append(errs, FieldError{Field: "q", Message: "is longer than " + strconv.Itoa(MaxSearchQuery) + " characters"})
 	}
 	if len(errs) > 0 {
 		return nil, nil, Invalid("the query has invalid parameters", errs...)

@@ -22,13 +22,8 @@ type NewConsultation struct {
 
 // CreateConsultation validates and stores a window. Times are kept in UTC to the second.
 func CreateConsultation(ctx context.Context, db *gorm.DB, in NewConsultation, now time.Time) (*Consultation, error) {
-	var errs []FieldError
-	if fe := checkText("title", in.Title, true, 300); fe != nil {
-		errs = append(errs, *fe)
-	}
-	if fe := checkLongText("description", in.Description, false, 5000); fe != nil {
-		errs = append(errs, *fe)
-	}
+	errs := appendIf(nil, checkID("document_id", in.DocumentID, "a document id"), checkText("title", in.Title, true, 300),
+		checkLongText("description", in.Description, false, 5000))
 	opens, closes := in.OpensAt.UTC().Truncate(time.Second), in.ClosesAt.UTC().Truncate(time.Second)
 	if in.OpensAt.IsZero() {
 		errs = append(errs, FieldError{Field: "opens_at", Message: "is required"})
@@ -102,13 +97,26 @@ func FindConsultation(ctx context.Context, db *gorm.DB, id string) (*Consultatio
 	return &c, err
 }
 
-// ConsultationChange is a moderator's edit of a window; Version must be the current one.
+// ConsultationChange is a moderator's edit of a window; Version must be the current one (zero: not
+// given).
 type ConsultationChange struct {
 	Title       *string
 	Description *string
 	OpensAt     *time.Time
 	ClosesAt    *time.Time
 	Version     int
+}
+
+// validate lists the faults of the change that need no database: texts and the version.
+func (ch *ConsultationChange) validate() []FieldError {
+	errs := appendIf(nil, checkVersion("version", ch.Version))
+	if ch.Title != nil {
+		errs = appendIf(errs, checkText("title", *ch.Title, true, 300))
+	}
+	if ch.Description != nil {
+		errs = appendIf(errs, checkLongText("description", *ch.Description, false, 5000))
+	}
+	return errs
 }
 
 type windowState struct {
@@ -127,6 +135,9 @@ func (c *Consultation) state() windowState {
 // audit trail. A closed consultation cannot change; an open one may only be extended (a later
 // closes_at), never shortened or moved; an upcoming one may be rescheduled.
 func UpdateConsultation(ctx context.Context, db *gorm.DB, actor *User, id string, ch ConsultationChange, now time.Time) (*Consultation, error) {
+	if errs := ch.validate(); len(errs) > 0 {
+		return nil, Invalid("the change has invalid fields", errs...)
+	}
 	var c *Consultation
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
@@ -168,15 +179,9 @@ func applyWindowChange(c *Consultation, ch ConsultationChange, now time.Time) er
 	}
 	var errs []FieldError
 	if ch.Title != nil {
-		if fe := checkText("title", *ch.Title, true, 300); fe != nil {
-			errs = append(errs, *fe)
-		}
 		c.Title = strings.TrimSpace(*ch.Title)
 	}
 	if ch.Description != nil {
-		if fe := checkLongText("description", *ch.Description, false, 5000); fe != nil {
-			errs = append(errs, *fe)
-		}
 		c.Description = strings.TrimSpace(*ch.Description)
 	}
 	if ch.OpensAt != nil {

@@ -34,20 +34,23 @@ type DispositionInput struct {
 	Version       *int
 }
 
-// RecordDisposition creates or replaces a comment's disposition with optimistic locking and records
-// it in the audit trail. Withdrawn comments take none.
-func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commentID string, in DispositionInput, now time.Time) (*Disposition, error) {
+// Validate lists every fault of the input that needs no database.
+func (in DispositionInput) Validate() []FieldError {
 	var errs []FieldError
 	if !contains(Resolutions, in.Resolution) {
 		errs = append(errs, FieldError{Field: "resolution", Message: "must be " + strings.Join(Resolutions, ", ")})
 	}
-	if fe := checkLongText("response", in.Response, true, MaxCommentBody); fe != nil {
-		errs = append(errs, *fe)
+	errs = appendIf(errs, checkLongText("response", in.Response, true, MaxCommentBody), checkText("next_clause_ref", in.NextClauseRef, false, 40))
+	if in.Version != nil {
+		errs = appendIf(errs, checkVersion("version", *in.Version))
 	}
-	if fe := checkText("next_clause_ref", in.NextClauseRef, false, 40); fe != nil {
-		errs = append(errs, *fe)
-	}
-	if len(errs) > 0 {
+	return errs
+}
+
+// RecordDisposition creates or replaces a comment's disposition with optimistic locking and records
+// it in the audit trail. Withdrawn comments take none.
+func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commentID string, in DispositionInput, now time.Time) (*Disposition, error) {
+	if errs := in.Validate(); len(errs) > 0 {
 		return nil, Invalid("the disposition has invalid fields", errs...)
 	}
 	var d Disposition

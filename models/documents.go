@@ -34,24 +34,23 @@ func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocu
 		line := bytes.Count(in.Markdown[:i], []byte("\n")) + 1
 		return nil, Invalid("the draft cannot be turned into clauses", FieldError{Field: "markdown:line " + strconv.Itoa(line), Message: "holds a NUL byte; a draft is plain text"})
 	}
+	// The fields are checked beside the draft, so that every fault is named at once.
+	errs := appendIf(nil, checkText("version_label", in.VersionLabel, true, 40))
+	title := strings.TrimSpace(in.Title)
+	if title != "" {
+		errs = appendIf(errs, checkText("title", title, true, 300))
+	}
 	parsed, err := clauses.Parse(in.Markdown)
 	if err != nil {
 		var pe *clauses.ParseError
 		if errors.As(err, &pe) {
-			return nil, parseProblems(pe)
+			return nil, Invalid("the draft cannot be turned into clauses", append(errs, parseProblems(pe)...)...)
 		}
 		return nil, err
 	}
-	title := strings.TrimSpace(in.Title)
 	if title == "" {
 		title = parsed.Title
-	}
-	var errs []FieldError
-	if fe := checkText("title", title, true, 300); fe != nil {
-		errs = append(errs, *fe)
-	}
-	if fe := checkText("version_label", in.VersionLabel, true, 40); fe != nil {
-		errs = append(errs, *fe)
+		errs = appendIf(errs, checkText("title", title, true, 300))
 	}
 	if len(errs) > 0 {
 		return nil, Invalid("the document has invalid fields", errs...)
@@ -78,7 +77,7 @@ func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocu
 	return doc, err
 }
 
-func parseProblems(pe *clauses.ParseError) *Error {
+func parseProblems(pe *clauses.ParseError) []FieldError {
 	fields := make([]FieldError, 0, len(pe.Problems))
 	for _, p := range pe.Problems {
 		field := "markdown"
@@ -87,7 +86,7 @@ func parseProblems(pe *clauses.ParseError) *Error {
 		}
 		fields = append(fields, FieldError{Field: field, Message: p.Message})
 	}
-	return Invalid("the draft cannot be turned into clauses", fields...)
+	return fields
 }
 
 // clauseRows flattens the parsed tree into rows with parent ids and reading-order positions.

@@ -44,11 +44,12 @@ func (m *Moderation) validate() []FieldError {
 			errs = append(errs, FieldError{Field: "reason_code", Message: "a rejection needs one of " + strings.Join(ReasonCodes, ", ")})
 		}
 	case ActionRedact:
-		if fe := checkLongText("redacted_body", m.RedactedBody, true, MaxCommentBody); fe != nil {
-			errs = append(errs, *fe)
-		}
 	default:
 		errs = append(errs, FieldError{Field: "action", Message: "must be publish, reject or redact"})
+	}
+	// Bounded whatever the action, so that an over-long text is named even beside other faults.
+	if fe := checkLongText("redacted_body", m.RedactedBody, m.Action == ActionRedact, MaxCommentBody); fe != nil {
+		errs = append(errs, *fe)
 	}
 	if fe := checkLongText("note", m.Note, false, 2000); fe != nil {
 		errs = append(errs, *fe)
@@ -56,11 +57,15 @@ func (m *Moderation) validate() []FieldError {
 	return errs
 }
 
+// ValidateDecision lists the faults of a decision meant for several comments (a selection, a
+// cluster), before any is decided; each comment's version is checked when it is decided.
+func ValidateDecision(m Moderation) []FieldError { return m.validate() }
+
 // ModerateComment applies a decision with optimistic locking: of two moderators acting on one
 // comment, exactly one wins and the other gets a conflict. The decision, the audit event and the
 // mail to the author commit together.
 func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id string, m Moderation, now time.Time, outcome func(*Comment) (to, subject, body string)) (*Comment, error) {
-	if errs := m.validate(); len(errs) > 0 {
+	if errs := appendIf(m.validate(), checkVersion("version", m.Version)); len(errs) > 0 {
 		return nil, Invalid("the decision has invalid fields", errs...)
 	}
 	var c *Comment

@@ -42,7 +42,7 @@ func ValidCountry(s string) bool { return countryCodes[s] }
 // address is not usable.
 func NormalizeEmail(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	if len(s) > 254 || strings.ContainsAny(s, " <>\"") {
+	if len(s) > MaxEmail || strings.ContainsAny(s, " <>\"") {
 		return ""
 	}
 	a, err := mail.ParseAddress(s)

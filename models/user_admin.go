@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,9 @@ func ListUsers(ctx context.Context, db *gorm.DB, q UserQuery) ([]User, *string, 
 			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "role", Message: "must be stakeholder, moderator or admin"})
 		}
 		tx = tx.Where("role = ?", q.Role)
+	}
+	if tooLong(q.Email, MaxEmail) {
+		return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "email", Message: "is longer than an email address can be (" + strconv.Itoa(MaxEmail) + " characters)"})
 	}
 	if q.Email != "" {
 		tx = tx.Where("email LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(q.Email))+"%")
