@@ -202,7 +202,7 @@ func (h *Handlers) answerTokens(c echo.Context, user *models.User, session *mode
 	if refreshExp.After(session.ExpiresAt) {
 		refreshExp = session.ExpiresAt
 	}
-	h.setSessionCookies(c, access, exp, refresh, refreshExp)
+	h.setSessionCookies(c, session.ID, access, exp, refresh, refreshExp)
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.JSON(http.StatusOK, TokenResponse{
 		AccessToken: access, TokenType: "Bearer", ExpiresIn: int(exp.Sub(now).Seconds()), RefreshToken: refresh, User: userView(user),
@@ -228,7 +228,12 @@ func (h *Handlers) Refresh(c echo.Context) error {
 		if err != nil {
 			return &models.Error{Code: models.CodeUnauthenticated, Message: "send the refresh_token"}
 		}
-		if err := h.CheckCSRF(c); err != nil {
+		// Without an access token, the CSRF token is bound to the refresh token's session.
+		sessionID, err := models.SessionOfRefresh(c.Request().Context(), h.DB.DB, ck.Value)
+		if err != nil {
+			return err
+		}
+		if err := h.CheckCSRF(c, sessionID); err != nil {
 			return err
 		}
 		req.RefreshToken = ck.Value
