@@ -39,7 +39,7 @@ func authenticate(h *handlers.Handlers) echo.MiddlewareFunc {
 			}
 			p.ViaCookie = viaCookie
 			if viaCookie && !safeMethod(c.Request().Method) {
-				if err := h.CheckCSRF(c); err != nil {
+				if err := h.CheckCSRF(c, p.SessionID); err != nil {
 					return err
 				}
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"consult/handlers"
 	"consult/internal/database"
 	"consult/internal/logging"
 	"consult/models"
@@ -164,4 +165,22 @@ func cleanText(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// noStore marks every answer that may hold personal or signed-in data `Cache-Control: no-store`:
+// every answer to a signed-in caller and every answer under /api/v1/auth/ and /api/v1/me, errors
+// included. It decides as the answer's header is written, so no handler can loosen it.
+func noStore(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Response().Before(func() {
+			if personalPath(c.Request().URL.Path) || handlers.CurrentPrincipal(c) != nil {
+				c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+			}
+		})
+		return next(c)
+	}
+}
+
+func personalPath(p string) bool {
+	return strings.HasPrefix(p, "/api/v1/auth/") || p == "/api/v1/me" || strings.HasPrefix(p, "/api/v1/me/")
 }

@@ -42,6 +42,7 @@ func Routes(h *handlers.Handlers) []Route {
 
 		{http.MethodPost, "/api/v1/auth/register", Anyone, h.Register},
 		{http.MethodPost, "/api/v1/auth/verify-email", Anyone, h.VerifyEmail},
+		{http.MethodPost, "/api/v1/auth/verify-email/resend", Anyone, h.ResendVerification},
 		{http.MethodPost, "/api/v1/auth/login", Anyone, h.Login},
 		{http.MethodPost, "/api/v1/auth/refresh", Anyone, h.Refresh},
 		{http.MethodPost, "/api/v1/auth/logout", SignedIn, h.Logout},

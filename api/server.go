@@ -82,6 +82,7 @@ func New(d Deps) *echo.Echo {
 	}
 	e.Use(cleanText)
 	e.Use(migrationGate(d.Readiness))
+	e.Use(noStore)
 	e.Use(authenticate(h))
 	registerRoutes(e, h)
 	registerFrontend(e)

@@ -2,8 +2,6 @@ package handlers
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"net/http"
 	"strings"
@@ -16,17 +14,6 @@ import (
 	"consult/internal/logging"
 	"consult/internal/mail"
 	"consult/models"
-)
-
-// Throttles of the account endpoints. Counts live in the database, so every server process
-// shares them; the client address is the socket's unless a trusted proxy forwarded it.
-var (
-	loginFailuresPerAccount = models.Limit{Max: 5, Window: 15 * time.Minute}
-	loginFailuresPerIP      = models.Limit{Max: 20, Window: 15 * time.Minute}
-	registrationsPerIP      = models.Limit{Max: 10, Window: time.Hour}
-	resetRequestsPerIP      = models.Limit{Max: 10, Window: time.Hour}
-	resetMailsPerAccount    = models.Limit{Max: 3, Window: time.Hour}
-	tokenAttemptsPerIP      = models.Limit{Max: 30, Window: time.Hour}
 )
 
 // RegisterRequest is the body of POST /auth/register.
@@ -49,7 +36,7 @@ func (h *Handlers) Register(c echo.Context) error {
 		return err
 	}
 	ctx, now := c.Request().Context(), h.Clock.Now()
-	if err := h.countAndThrottle(ctx, "register:ip:"+c.RealIP(), registrationsPerIP, now); err != nil {
+	if _, err := h.reserve(ctx, now, models.Throttle{Key: "register:ip:" + c.RealIP(), Limit: registrationsPerIP}); err != nil {
 		return err
 	}
 	profile := models.Profile{DisplayName: req.DisplayName, Organisation: req.Organisation, StakeholderType: req.StakeholderType,
@@ -65,6 +52,11 @@ func (h *Handlers) Register(c echo.Context) error {
 	if len(errs) > 0 {
 		return models.Invalid("the registration has invalid fields", errs...)
 	}
+	// Whoever registers has not shown they control the address: its mails are limited per address.
+	mayMail, err := h.mayMailUnproven(ctx, now, email)
+	if err != nil {
+		return err
+	}
 	hash, err := h.Hasher.Hash(ctx, req.Password)
 	if err != nil {
 		return err
@@ -79,6 +71,9 @@ func (h *Handlers) Register(c echo.Context) error {
 			return err
 		})
 		if errors.Is(err, models.ErrConflict) {
+			if !mayMail {
+				return nil
+			}
 			text := mail.AlreadyRegistered(h.Config.BaseURL)
 			return models.EnqueueMail(ctx, tx, email, text.Subject, text.Body, now)
 		}
@@ -86,12 +81,10 @@ func (h *Handlers) Register(c echo.Context) error {
 			return err
 		}
 		user = u
-		plain, err := models.IssueOneTimeToken(ctx, tx, u.ID, models.PurposeVerifyEmail, models.VerifyEmailTTL, now)
-		if err != nil {
-			return err
+		if !mayMail {
+			return nil // the owner can ask for the link again once the window has passed
 		}
-		text := mail.VerifyEmail(h.Config.BaseURL, u.DisplayName, plain)
-		return models.EnqueueMail(ctx, tx, email, text.Subject, text.Body, now)
+		return h.mailVerification(ctx, tx, u, now)
 	})
 	if err != nil {
 		return err
@@ -117,7 +110,7 @@ func (h *Handlers) VerifyEmail(c echo.Context) error {
 		return err
 	}
 	ctx, now := c.Request().Context(), h.Clock.Now()
-	if err := h.countAndThrottle(ctx, "token:ip:"+c.RealIP(), tokenAttemptsPerIP, now); err != nil {
+	if _, err := h.reserve(ctx, now, models.Throttle{Key: "token:ip:" + c.RealIP(), Limit: tokenAttemptsPerIP}); err != nil {
 		return err
 	}
 	err := h.DB.Transaction(func(tx *gorm.DB) error {
@@ -161,17 +154,13 @@ func (h *Handlers) Login(c echo.Context) error {
 		return err
 	}
 	ctx, now := c.Request().Context(), h.Clock.Now()
-	throttles := []struct {
-		key   string
-		limit models.Limit
-	}{
-		{"login:account:" + digest(strings.ToLower(strings.TrimSpace(req.Email))), loginFailuresPerAccount},
-		{"login:ip:" + c.RealIP(), loginFailuresPerIP},
-	}
-	for _, t := range throttles {
-		if err := h.throttle(ctx, t.key, t.limit, now); err != nil {
-			return err
-		}
+	// Every attempt takes its slot before the password is checked; a right password gives it back,
+	// so only failures (and attempts still running) count.
+	slots, err := h.reserve(ctx, now,
+		models.Throttle{Key: "login:account:" + digest(strings.ToLower(strings.TrimSpace(req.Email))), Limit: loginFailuresPerAccount},
+		models.Throttle{Key: "login:ip:" + c.RealIP(), Limit: loginFailuresPerIP})
+	if err != nil {
+		return err
 	}
 	user, err := models.FindUserByEmail(ctx, h.DB.DB, req.Email)
 	if err != nil && !errors.Is(err, models.ErrNotFound) {
@@ -187,12 +176,10 @@ func (h *Handlers) Login(c echo.Context) error {
 		if errors.Is(verr, context.Canceled) {
 			return verr
 		}
-		for _, t := range throttles {
-			if _, err := models.HitRate(ctx, h.DB.DB, t.key, t.limit, now); err != nil {
-				return err
-			}
-		}
 		return errBadCredentials
+	}
+	if err := slots.Release(ctx, h.DB.DB); err != nil {
+		return err
 	}
 	if h.Hasher.NeedsRehash(user.PasswordHash) {
 		if hash, err := h.Hasher.Hash(ctx, req.Password); err == nil {
@@ -215,7 +202,7 @@ func (h *Handlers) answerTokens(c echo.Context, user *models.User, session *mode
 	if refreshExp.After(session.ExpiresAt) {
 		refreshExp = session.ExpiresAt
 	}
-	h.setSessionCookies(c, access, exp, refresh, refreshExp)
+	h.setSessionCookies(c, session.ID, access, exp, refresh, refreshExp)
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	return c.JSON(http.StatusOK, TokenResponse{
 		AccessToken: access, TokenType: "Bearer", ExpiresIn: int(exp.Sub(now).Seconds()), RefreshToken: refresh, User: userView(user),
@@ -241,7 +228,12 @@ func (h *Handlers) Refresh(c echo.Context) error {
 		if err != nil {
 			return &models.Error{Code: models.CodeUnauthenticated, Message: "send the refresh_token"}
 		}
-		if err := h.CheckCSRF(c); err != nil {
+		// Without an access token, the CSRF token is bound to the refresh token's session.
+		sessionID, err := models.SessionOfRefresh(c.Request().Context(), h.DB.DB, ck.Value)
+		if err != nil {
+			return err
+		}
+		if err := h.CheckCSRF(c, sessionID); err != nil {
 			return err
 		}
 		req.RefreshToken = ck.Value
@@ -273,40 +265,40 @@ type PasswordResetRequest struct {
 }
 
 // RequestPasswordReset mails a one-time link when the account exists; the answer is always 204.
+// A known and an unknown address cost the same before the answer: the per-address count and the
+// account's mail come after it.
 func (h *Handlers) RequestPasswordReset(c echo.Context) error {
 	var req PasswordResetRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	ctx, now := c.Request().Context(), h.Clock.Now()
-	if err := h.countAndThrottle(ctx, "reset:ip:"+c.RealIP(), resetRequestsPerIP, now); err != nil {
+	now := h.Clock.Now()
+	if _, err := h.reserve(c.Request().Context(), now, models.Throttle{Key: "reset:ip:" + c.RealIP(), Limit: resetRequestsPerIP}); err != nil {
 		return err
 	}
-	user, err := models.FindUserByEmail(ctx, h.DB.DB, req.Email)
-	if errors.Is(err, models.ErrNotFound) || (err == nil && user.Disabled) {
-		return c.NoContent(http.StatusNoContent)
-	} else if err != nil {
-		return err
-	}
-	n, err := models.HitRate(ctx, h.DB.DB, "reset:account:"+user.ID, resetMailsPerAccount, now)
-	if err != nil {
-		return err
-	}
-	if n > resetMailsPerAccount.Max {
-		return c.NoContent(http.StatusNoContent) // enough links are on their way
-	}
-	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		plain, err := models.IssueOneTimeToken(ctx, tx, user.ID, models.PurposePasswordReset, models.PasswordResetTTL, now)
-		if err != nil {
+	return answerThen(c, func(ctx context.Context) error {
+		// Counted for every address, known or not, so both paths write the same counters.
+		_, err := h.reserve(ctx, now, models.Throttle{Key: "reset:address:" + digest(models.NormalizeEmail(req.Email)), Limit: resetMailsPerAddress})
+		if errors.Is(err, &models.Error{Code: models.CodeRateLimited}) {
+			return nil // enough links are on their way
+		} else if err != nil {
 			return err
 		}
-		text := mail.PasswordReset(h.Config.BaseURL, plain)
-		return models.EnqueueMail(ctx, tx, user.Email, text.Subject, text.Body, now)
+		user, err := models.FindUserByEmail(ctx, h.DB.DB, req.Email)
+		if errors.Is(err, models.ErrNotFound) || (err == nil && user.Disabled) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		return h.DB.Transaction(func(tx *gorm.DB) error {
+			plain, err := models.IssueOneTimeToken(ctx, tx, user.ID, models.PurposePasswordReset, models.PasswordResetTTL, now)
+			if err != nil {
+				return err
+			}
+			text := mail.PasswordReset(h.Config.BaseURL, plain)
+			return models.EnqueueMail(ctx, tx, user.Email, text.Subject, text.Body, now)
+		})
 	})
-	if err != nil {
-		return err
-	}
-	return c.NoContent(http.StatusNoContent)
 }
 
 // PasswordResetConfirmRequest is the body of POST /auth/password-reset/confirm.
@@ -322,7 +314,7 @@ func (h *Handlers) ConfirmPasswordReset(c echo.Context) error {
 		return err
 	}
 	ctx, now := c.Request().Context(), h.Clock.Now()
-	if err := h.countAndThrottle(ctx, "token:ip:"+c.RealIP(), tokenAttemptsPerIP, now); err != nil {
+	if _, err := h.reserve(ctx, now, models.Throttle{Key: "token:ip:" + c.RealIP(), Limit: tokenAttemptsPerIP}); err != nil {
 		return err
 	}
 	// Both fields are checked before the token is spent, and every fault is named.
@@ -358,35 +350,4 @@ func (h *Handlers) ConfirmPasswordReset(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
-}
-
-// throttle answers 429 when key has reached its limit in the current window.
-func (h *Handlers) throttle(ctx context.Context, key string, l models.Limit, now time.Time) error {
-	exceeded, retry, err := models.RateExceeded(ctx, h.DB.DB, key, l, now)
-	if err != nil {
-		return err
-	}
-	if exceeded {
-		return &models.Error{Code: models.CodeRateLimited, Message: "too many attempts; try again later", RetryAfter: retry}
-	}
-	return nil
-}
-
-// countAndThrottle counts this request under key and answers 429 past the limit.
-func (h *Handlers) countAndThrottle(ctx context.Context, key string, l models.Limit, now time.Time) error {
-	n, err := models.HitRate(ctx, h.DB.DB, key, l, now)
-	if err != nil {
-		return err
-	}
-	if n > l.Max {
-		retry := now.UTC().Truncate(l.Window).Add(l.Window).Sub(now)
-		return &models.Error{Code: models.CodeRateLimited, Message: "too many requests; try again later", RetryAfter: retry}
-	}
-	return nil
-}
-
-// digest keeps personal data (an email address) out of the rate-limit table's keys.
-func digest(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:16])
 }

@@ -1,8 +1,8 @@
 package handlers
 
 import (
-	"crypto/rand"
-	"crypto/subtle"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
 	"net/url"
@@ -24,23 +24,30 @@ const (
 
 func (h *Handlers) cookie(name, value, path string, expires time.Time, httpOnly bool) *http.Cookie {
 	// Secure outside development only, so that `make run` works over plain http; the CSRF cookie
-	// is readable by design (double submit).
+	// is readable by design (the app's script echoes it in a header).
 	return &http.Cookie{ //nolint:gosec // see above
 		Name: name, Value: value, Path: path, Expires: expires, MaxAge: max(1, int(time.Until(expires).Seconds())),
 		HttpOnly: httpOnly, Secure: h.Config.IsProduction(), SameSite: http.SameSiteLaxMode,
 	}
 }
 
-// setSessionCookies gives a browser the tokens in HttpOnly cookies, and a CSRF token its script
-// can read and send back in the X-CSRF-Token header.
-func (h *Handlers) setSessionCookies(c echo.Context, access string, accessExp time.Time, refresh string, refreshExp time.Time) {
+// setSessionCookies gives a browser the tokens in HttpOnly cookies, and the session's CSRF token
+// its script can read and send back in the X-CSRF-Token header.
+func (h *Handlers) setSessionCookies(c echo.Context, sessionID, access string, accessExp time.Time, refresh string, refreshExp time.Time) {
 	c.SetCookie(h.cookie(AccessCookie, access, "/", accessExp, true))
 	c.SetCookie(h.cookie(RefreshCookie, refresh, refreshPath, refreshExp, true))
-	if existing, err := c.Cookie(CSRFCookie); err != nil || len(existing.Value) < 32 {
-		b := make([]byte, 32)
-		_, _ = rand.Read(b)
-		c.SetCookie(h.cookie(CSRFCookie, base64.RawURLEncoding.EncodeToString(b), "/", refreshExp, false))
-	}
+	c.SetCookie(h.cookie(CSRFCookie, h.csrfToken(sessionID), "/", refreshExp, false))
+}
+
+// csrfToken is the session's CSRF token: an HMAC of the session id under a key derived from the
+// token signing secret. Only the server can make it, and it is good for one session only, so a
+// token planted in a cookie (from a sibling site) matches no one's session.
+func (h *Handlers) csrfToken(sessionID string) string {
+	kdf := hmac.New(sha256.New, []byte(h.Config.JWTSecret))
+	kdf.Write([]byte("consult csrf key v1"))
+	mac := hmac.New(sha256.New, kdf.Sum(nil))
+	mac.Write([]byte(sessionID))
+	return base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
 }
 
 func (h *Handlers) clearSessionCookies(c echo.Context) {
@@ -75,14 +82,13 @@ func (h *Handlers) siteOrigin() string {
 }
 
 // CheckCSRF is the defence for unsafe requests authenticated by cookie: the origin check plus the
-// double-submitted token (header equal to the CSRF cookie).
-func (h *Handlers) CheckCSRF(c echo.Context) error {
+// X-CSRF-Token header, which must be the token of the session the request acts in.
+func (h *Handlers) CheckCSRF(c echo.Context, sessionID string) error {
 	if err := h.CheckOrigin(c); err != nil {
 		return err
 	}
-	ck, err := c.Cookie(CSRFCookie)
 	header := c.Request().Header.Get(CSRFHeader)
-	if err != nil || len(ck.Value) < 32 || subtle.ConstantTimeCompare([]byte(ck.Value), []byte(header)) != 1 {
+	if sessionID == "" || !hmac.Equal([]byte(header), []byte(h.csrfToken(sessionID))) {
 		return models.Forbidden("the CSRF token is missing or wrong: send the consult_csrf cookie's value in the X-CSRF-Token header")
 	}
 	return nil

@@ -81,14 +81,17 @@ func (h *Handlers) ChangePassword(c echo.Context) error {
 		return err
 	}
 	ctx, now := c.Request().Context(), h.Clock.Now()
-	if err := h.throttle(ctx, "password:account:"+p.User.ID, loginFailuresPerAccount, now); err != nil {
+	// Like a sign-in: the attempt is counted before the password is checked, and a right one
+	// gives its slot back.
+	slots, err := h.reserve(ctx, now, models.Throttle{Key: "password:account:" + p.User.ID, Limit: loginFailuresPerAccount})
+	if err != nil {
 		return err
 	}
 	if err := h.Hasher.Verify(ctx, p.User.PasswordHash, req.CurrentPassword); err != nil {
-		if _, err := models.HitRate(ctx, h.DB.DB, "password:account:"+p.User.ID, loginFailuresPerAccount, now); err != nil {
-			return err
-		}
 		return models.Invalid("the current password is wrong", models.FieldError{Field: "current_password", Message: "is wrong"})
+	}
+	if err := slots.Release(ctx, h.DB.DB); err != nil {
+		return err
 	}
 	if err := password.Check(req.NewPassword, p.User.Email, p.User.DisplayName, p.User.Organisation); err != nil {
 		return models.Invalid("the new password is not accepted", models.FieldError{Field: "new_password", Message: err.Error()})

@@ -18,26 +18,68 @@ func (l Limit) windowStart(now time.Time) time.Time {
 	return now.UTC().Truncate(l.Window)
 }
 
-// RateExceeded reports whether key has reached the limit in the current window and, if so, how
-// long until the window ends.
-func RateExceeded(ctx context.Context, db *gorm.DB, key string, l Limit, now time.Time) (bool, time.Duration, error) {
-	start := l.windowStart(now)
-	var c RateCounter
-	err := db.WithContext(ctx).Where("key = ? AND window_start = ?", key, start).Limit(1).Find(&c).Error
-	if err != nil || c.Count < l.Max {
-		return false, 0, err
-	}
-	return true, start.Add(l.Window).Sub(now), nil
+// Throttle is a limit applied to one key, such as failed sign-ins of one account.
+type Throttle struct {
+	Key   string
+	Limit Limit
 }
 
-// HitRate counts one event under key in the current window and returns the new count. It is one
-// atomic statement, so concurrent processes never lose a count.
-func HitRate(ctx context.Context, db *gorm.DB, key string, l Limit, now time.Time) (int, error) {
+// Reservation is the slots a request took under its throttles. Work that turns out not to count
+// (a right password, a report that was not filed) gives them back with Release.
+type Reservation struct {
+	slots []slot
+}
+
+type slot struct {
+	key   string
+	start time.Time
+}
+
+// Reserve takes one slot under every throttle, each with one atomic statement, before the caller
+// does the work they guard: concurrent requests can never all pass a check that counts only
+// afterwards. Past any limit it gives back every slot it took and returns a rate_limited error
+// that says how long until the window ends.
+func Reserve(ctx context.Context, db *gorm.DB, now time.Time, throttles ...Throttle) (*Reservation, error) {
+	r := &Reservation{}
+	for _, t := range throttles {
+		start := t.Limit.windowStart(now)
+		n, err := hitRate(ctx, db, t.Key, start)
+		if err != nil {
+			return nil, err
+		}
+		r.slots = append(r.slots, slot{key: t.Key, start: start})
+		if n > t.Limit.Max {
+			if err := r.Release(ctx, db); err != nil {
+				return nil, err
+			}
+			return nil, &Error{Code: CodeRateLimited, Message: "too many attempts; try again later", RetryAfter: start.Add(t.Limit.Window).Sub(now)}
+		}
+	}
+	return r, nil
+}
+
+// Release gives the reserved slots back, even when the request itself was cancelled.
+func (r *Reservation) Release(ctx context.Context, db *gorm.DB) error {
+	ctx = context.WithoutCancel(ctx)
+	for _, s := range r.slots {
+		err := db.WithContext(ctx).Model(&RateCounter{}).Where("key = ? AND window_start = ? AND count > 0", s.key, s.start).
+			Update("count", gorm.Expr("count - 1")).Error
+		if err != nil {
+			return err
+		}
+	}
+	r.slots = nil
+	return nil
+}
+
+// hitRate counts one event under key in the window starting at start and returns the new count.
+// It is one atomic statement, so concurrent processes never lose a count.
+func hitRate(ctx context.Context, db *gorm.DB, key string, start time.Time) (int, error) {
 	var count int
 	err := db.WithContext(ctx).Raw(
 		`INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
 		 ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1
-		 RETURNING count`, key, l.windowStart(now)).Scan(&count).Error
+		 RETURNING count`, key, start).Scan(&count).Error
 	return count, err
 }
 

@@ -47,21 +47,20 @@ func ReportComment(ctx context.Context, db *gorm.DB, reporter *User, commentID, 
 	if err != nil {
 		return nil, err
 	}
-	exceeded, retry, err := RateExceeded(ctx, db, "report:account:"+reporter.ID, ReportsPerAccount, now)
+	// The slot is taken before the write, so parallel reports cannot all pass the limit; a report
+	// that is not filed gives it back.
+	slots, err := Reserve(ctx, db, now, Throttle{"report:account:" + reporter.ID, ReportsPerAccount})
 	if err != nil {
 		return nil, err
 	}
-	if exceeded {
-		return nil, &Error{Code: CodeRateLimited, Message: "you have filed many reports; try again later", RetryAfter: retry}
-	}
 	r := &Report{ID: NewID(), CommentID: c.ID, ReporterID: &reporter.ID, Reason: reason, Details: details, Status: "open", CreatedAt: now}
 	if err := db.WithContext(ctx).Create(r).Error; err != nil {
+		if rerr := slots.Release(ctx, db); rerr != nil {
+			return nil, rerr
+		}
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
 			return nil, Conflict("you have already reported this comment")
 		}
-		return nil, err
-	}
-	if _, err := HitRate(ctx, db, "report:account:"+reporter.ID, ReportsPerAccount, now); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -99,6 +99,20 @@ func RotateRefresh(ctx context.Context, db *gorm.DB, plain string, now time.Time
 	return &s, &u, next, nil
 }
 
+// SessionOfRefresh names the session a refresh token belongs to, without spending the token, so
+// that a request can be checked against its session first.
+func SessionOfRefresh(ctx context.Context, db *gorm.DB, plain string) (string, error) {
+	if !token.WellFormedOpaqueToken(plain) {
+		return "", errRefreshInvalid
+	}
+	var rt RefreshToken
+	err := db.WithContext(ctx).Where("token_hash = ?", token.HashRefreshToken(plain)).Take(&rt).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return "", errRefreshInvalid
+	}
+	return rt.SessionID, err
+}
+
 // RevokeSession ends a session; its access tokens stop working at once.
 func RevokeSession(ctx context.Context, db *gorm.DB, sessionID string, now time.Time) error {
 	return db.WithContext(ctx).Model(&Session{}).Where("id = ? AND revoked_at IS NULL", sessionID).Update("revoked_at", now).Error

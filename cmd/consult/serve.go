@@ -87,13 +87,22 @@ func (e *env) serve(ctx context.Context) error {
 		e.log.Error("a database migration is pending: not serving the API until `consult migrate up` has run")
 		go ready.Watch(ctx, 5*time.Second, e.log)
 	}
+	// Listen first: in development the base URL (mailed links, token issuer, origin check) is the
+	// address really served, port 0 included.
+	ln, err := net.Listen("tcp", e.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	e.cfg.Listening(ln.Addr().String())
 	clk := clock.System{}
 	tokens, err := e.tokenIssuer(clk)
 	if err != nil {
+		_ = ln.Close()
 		return err
 	}
 	sender, err := e.mailSender()
 	if err != nil {
+		_ = ln.Close()
 		return err
 	}
 	workerCtx, stopWorker := context.WithCancel(context.Background())
@@ -112,14 +121,11 @@ func (e *env) serve(ctx context.Context) error {
 	defer func() { stopWorker(); <-checkpointsDone }()
 	files, err := storage.NewFolder(filepath.Join(e.cfg.DataDir, "files"))
 	if err != nil {
+		_ = ln.Close()
 		return fmt.Errorf("file store in CONSULT_DATA_DIR: %w", err)
 	}
 	defer files.Close()
 	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens, Files: files})
-	ln, err := net.Listen("tcp", e.cfg.Addr)
-	if err != nil {
-		return err
-	}
 	e.log.Info("serving", "addr", ln.Addr().String(), "env", e.cfg.Env, "database", string(db.Dialect), "base_url", e.cfg.BaseURL)
 	return api.Serve(ctx, ln, router, e.cfg.ShutdownTimeout, e.log)
 }

@@ -33,7 +33,7 @@ type Config struct {
 	Env               string        `env:"CONSULT_ENV" envDefault:"development"`
 	JWTSecret         string        `env:"CONSULT_JWT_SECRET"`
 	JWTSecretFile     string        `env:"CONSULT_JWT_SECRET_FILE"`
-	BaseURL           string        `env:"CONSULT_BASE_URL" envDefault:"http://localhost:8080"`
+	BaseURL           string        `env:"CONSULT_BASE_URL"`
 	SMTPURL           string        `env:"CONSULT_SMTP_URL"`
 	MailFrom          string        `env:"CONSULT_MAIL_FROM"`
 	LogFormat         string        `env:"CONSULT_LOG_FORMAT" envDefault:"text"`
@@ -50,6 +50,9 @@ type Config struct {
 	// Parsed forms, filled by validation.
 	TrustedProxyNets []netip.Prefix `env:"-"`
 	MetricsAllowNets []netip.Prefix `env:"-"`
+	// BaseURLDerived is true when CONSULT_BASE_URL is unset (development): the base URL is then
+	// the address served, and Listening sets it to the listener's real address.
+	BaseURLDerived bool `env:"-"`
 	// SecretGenerated is true when the development secret was created or read from the data folder.
 	SecretGenerated bool `env:"-"`
 }
@@ -166,6 +169,12 @@ func (c *Config) validate() error {
 }
 
 func (c *Config) validateURLs() error {
+	if c.BaseURL == "" {
+		if c.IsProduction() {
+			return &Error{"CONSULT_BASE_URL", "is required in production (mailed links must reach the site)"}
+		}
+		c.BaseURL, c.BaseURLDerived = BaseURLFor(c.Addr), true
+	}
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return &Error{"CONSULT_BASE_URL", fmt.Sprintf("%q is not an absolute http(s) URL", c.BaseURL)}
@@ -185,6 +194,27 @@ func (c *Config) validateURLs() error {
 		}
 	}
 	return nil
+}
+
+// BaseURLFor is the development base URL of a server listening on addr (host:port). Loopback and
+// unspecified hosts read as localhost, the name a developer's browser opens.
+func BaseURLFor(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://localhost"
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && (ip.IsLoopback() || ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// Listening tells the configuration the address the server really listens on (with port 0, the
+// port the system chose); a base URL derived from CONSULT_ADDR follows it, so mailed links work.
+func (c *Config) Listening(addr string) {
+	if c.BaseURLDerived {
+		c.BaseURL = BaseURLFor(addr)
+	}
 }
 
 func parsePrefixes(list string) ([]netip.Prefix, error) {

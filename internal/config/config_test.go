@@ -181,3 +181,29 @@ func TestReadmeListsEveryOption(t *testing.T) {
 		}
 	}
 }
+
+func TestDevelopmentBaseURLIsTheAddressServed(t *testing.T) {
+	cfg, err := config.Load([]string{"CONSULT_ADDR=127.0.0.1:0"})
+	require.NoError(t, err)
+	assert.True(t, cfg.BaseURLDerived)
+	cfg.Listening("127.0.0.1:43127")
+	assert.Equal(t, "http://localhost:43127", cfg.BaseURL, "the port the system chose")
+
+	cfg, err = config.Load([]string{"CONSULT_ADDR=0.0.0.0:9090"})
+	require.NoError(t, err)
+	assert.Equal(t, "http://localhost:9090", cfg.BaseURL)
+	cfg, err = config.Load([]string{"CONSULT_ADDR=192.0.2.10:8000"})
+	require.NoError(t, err)
+	assert.Equal(t, "http://192.0.2.10:8000", cfg.BaseURL)
+	assert.Equal(t, "http://[2001:db8::1]:8000", config.BaseURLFor("[2001:db8::1]:8000"))
+
+	cfg, err = config.Load([]string{"CONSULT_ADDR=127.0.0.1:0", "CONSULT_BASE_URL=https://consult.example.eu"})
+	require.NoError(t, err)
+	cfg.Listening("127.0.0.1:43127")
+	assert.Equal(t, "https://consult.example.eu", cfg.BaseURL, "a configured base URL stays")
+
+	_, err = config.Load([]string{"CONSULT_ENV=production", "CONSULT_JWT_SECRET=" + strings.Repeat("s", 32), "CONSULT_SMTP_URL=smtp://mail:25"})
+	var cfgErr *config.Error
+	require.ErrorAs(t, err, &cfgErr)
+	assert.Equal(t, "CONSULT_BASE_URL", cfgErr.Option, "production names its public address")
+}

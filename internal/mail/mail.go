@@ -8,10 +8,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -99,7 +101,9 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 	return client.DialAndSendWithContext(ctx, msg)
 }
 
-// Folder writes each mail as an .eml file into a folder and logs it: the development outbox.
+// Folder writes each mail into a folder, as an .eml file and as a readable .txt copy (the decoded
+// text, whose links can be opened as they are), and logs it with its first link: the development
+// outbox.
 type Folder struct {
 	dir  string
 	from string
@@ -111,7 +115,9 @@ func NewFolder(dir, from string, log *slog.Logger) *Folder {
 	return &Folder{dir: dir, from: from, log: log}
 }
 
-// Send writes m to the folder and logs its recipient, subject and text.
+var link = regexp.MustCompile(`https?://[^\s"<>]+`)
+
+// Send writes m to the folder and logs its recipient, subject, link and text.
 func (f *Folder) Send(_ context.Context, m Message) error {
 	msg, err := build(f.from, m)
 	if err != nil {
@@ -120,15 +126,24 @@ func (f *Folder) Send(_ context.Context, m Message) error {
 	if err := os.MkdirAll(f.dir, 0o750); err != nil {
 		return err
 	}
-	name := filepath.Join(f.dir, time.Now().UTC().Format("20060102T150405")+"-"+m.ID+".eml")
+	base := filepath.Join(f.dir, time.Now().UTC().Format("20060102T150405")+"-"+m.ID)
+	if err := writeNew(base+".eml", func(w io.Writer) error { _, err := msg.WriteTo(w); return err }); err != nil {
+		return err
+	}
+	text := "From: " + f.from + "\nTo: " + m.To + "\nSubject: " + m.Subject + "\n\n" + m.Body
+	if err := writeNew(base+".txt", func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
+		return err
+	}
+	f.log.Info("mail written to the development outbox", "to", m.To, "subject", m.Subject, "link", link.FindString(m.Body),
+		"file", base+".txt", "body", m.Body)
+	return nil
+}
+
+// writeNew creates name, which must not exist, and fills it with write.
+func writeNew(name string, write func(io.Writer) error) error {
 	file, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600) //nolint:gosec // our folder, our file name
 	if err != nil {
 		return err
 	}
-	_, werr := msg.WriteTo(file)
-	if err := errors.Join(werr, file.Close()); err != nil {
-		return err
-	}
-	f.log.Info("mail written to the development outbox", "to", m.To, "subject", m.Subject, "file", name, "body", m.Body)
-	return nil
+	return errors.Join(write(file), file.Close())
 }

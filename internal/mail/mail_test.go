@@ -129,3 +129,27 @@ func TestMailGivesUpAfterMaxAttemptsButKeepsTheMail(t *testing.T) {
 	assert.Equal(t, models.MailFailed, m.Status)
 	assert.Equal(t, models.MaxMailAttempts, m.Attempts)
 }
+
+// TestDevelopmentOutboxKeepsAReadableCopyAndLogsTheLink: the .eml is encoded for transport
+// (quoted-printable turns "=" into "=3D"), so the folder also holds the decoded text, and the log
+// names the link to open.
+func TestDevelopmentOutboxKeepsAReadableCopyAndLogsTheLink(t *testing.T) {
+	var log strings.Builder
+	dir := t.TempDir()
+	folder := mail.NewFolder(dir, from, slog.New(slog.NewTextHandler(&log, nil)))
+	body := "Hello Zoë,\n\nPlease confirm:\n\nhttp://localhost:8123/verify-email#token=abc_DEF-123\n\nThanks."
+	require.NoError(t, folder.Send(context.Background(), mail.Message{ID: "m1", To: "zoe@example.eu", Subject: "Confirm your email address", Body: body}))
+
+	texts, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	require.NoError(t, err)
+	require.Len(t, texts, 1)
+	raw, err := os.ReadFile(texts[0])
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), "Subject: Confirm your email address")
+	assert.Contains(t, string(raw), "To: zoe@example.eu")
+	assert.True(t, strings.HasSuffix(string(raw), "\n\n"+body), string(raw))
+	emls, err := filepath.Glob(filepath.Join(dir, "*.eml"))
+	require.NoError(t, err)
+	assert.Len(t, emls, 1)
+	assert.Contains(t, log.String(), `link="http://localhost:8123/verify-email#token=abc_DEF-123"`)
+}

@@ -14,12 +14,13 @@ type Text struct {
 const signature = "\n\n-- \nconsult, public consultations on cybersecurity certification schemes\n"
 
 // VerifyEmail asks a new stakeholder to confirm the address. The token travels in the URL
-// fragment, which browsers never send to servers or in Referer headers.
-func VerifyEmail(baseURL, name, token string) Text {
+// fragment, which browsers never send to servers or in Referer headers. It carries no text the
+// registering person chose (such as a display name), since they have not shown they own the address.
+func VerifyEmail(baseURL, token string) Text {
 	return Text{
 		Subject: "Confirm your email address",
-		Body: fmt.Sprintf("Hello %s,\n\nPlease confirm your email address to be able to comment:\n\n%s/verify-email#token=%s\n\n"+
-			"The link works once, for 48 hours. If you did not register, ignore this mail.", name, baseURL, token) + signature,
+		Body: fmt.Sprintf("Hello,\n\nPlease confirm your email address to be able to comment:\n\n%s/verify-email#token=%s\n\n"+
+			"The link works once, for 48 hours. If you did not register, ignore this mail.", baseURL, token) + signature,
 	}
 }
 
