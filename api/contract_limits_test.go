@@ -26,6 +26,7 @@ var checkedBeforeValidation = map[string]string{
 	"login":                "wrong credentials of any length are 401, the same answer for every failure",
 	"refresh":              "a refresh token that is not one is 401, whatever its shape",
 	"requestPasswordReset": "always 204, so that the answer reveals no account",
+	"resendVerification":   "always 204, so that the answer reveals no account",
 }
 
 // tooLargeAnswers are the bounds whose breach the contract answers with 413, not 422: a bound in
