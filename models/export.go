@@ -8,8 +8,8 @@ import (
 )
 
 // ExportRow is one comment as exports show it. In the public scope the author's name and
-// organisation appear only for public_named comments, the text is the published (redacted) one,
-// and staff-only fields stay empty.
+// organisation appear only for public_named comments, both texts are the published (redacted)
+// ones, and staff-only fields stay empty.
 type ExportRow struct {
 	TrackingNumber     string
 	ClauseNumber       string
@@ -27,11 +27,12 @@ type ExportRow struct {
 	Response           string
 	NextClauseRef      string
 	// Staff-only (scope all).
-	Publication    string
-	Status         string
-	OriginalText   string
-	AuthorEmail    string
-	ModerationNote string
+	Publication            string
+	Status                 string
+	OriginalText           string
+	OriginalProposedChange string
+	AuthorEmail            string
+	ModerationNote         string
 }
 
 // ExportColumns names the columns of each scope, in order.
@@ -39,7 +40,7 @@ func ExportColumns(scope string) []string {
 	cols := []string{"tracking_number", "clause", "paragraph_ref", "comment_type", "comment", "proposed_change", "author_name",
 		"author_organisation", "stakeholder_type", "country", "language", "submitted_at", "resolution", "response", "next_clause_ref"}
 	if scope == ScopeAll {
-		cols = append(cols, "publication", "status", "original_text", "author_email", "moderation_note")
+		cols = append(cols, "publication", "status", "original_text", "original_proposed_change", "author_email", "moderation_note")
 	}
 	return cols
 }
@@ -49,7 +50,7 @@ func (r *ExportRow) Values(scope string) []string {
 	v := []string{r.TrackingNumber, r.ClauseNumber, r.ParagraphRef, r.CommentType, r.Comment, r.ProposedChange, r.AuthorName,
 		r.AuthorOrganisation, r.StakeholderType, r.Country, r.Language, r.SubmittedAt.UTC().Format(time.RFC3339), r.Resolution, r.Response, r.NextClauseRef}
 	if scope == ScopeAll {
-		v = append(v, r.Publication, r.Status, r.OriginalText, r.AuthorEmail, r.ModerationNote)
+		v = append(v, r.Publication, r.Status, r.OriginalText, r.OriginalProposedChange, r.AuthorEmail, r.ModerationNote)
 	}
 	return v
 }
@@ -87,16 +88,14 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope strin
 		for i := range batch {
 			b := &batch[i]
 			row := &ExportRow{TrackingNumber: b.TrackingNumber, ClauseNumber: b.ClauseNumber, ParagraphRef: b.ParagraphRef, CommentType: b.CommentType,
-				Comment: b.Body, ProposedChange: b.ProposedChange, StakeholderType: b.AuthorType, Country: b.AuthorCountry, Language: b.Language,
+				Comment: b.PublicBody(), ProposedChange: b.PublicProposedChange(), StakeholderType: b.AuthorType, Country: b.AuthorCountry, Language: b.Language,
 				SubmittedAt: b.CreatedAt, Resolution: b.Resolution, Response: b.Response, NextClauseRef: b.NextClauseRef}
-			if b.RedactedBody != nil {
-				row.Comment = *b.RedactedBody
-			}
 			if scope == ScopeAll || b.Publication == PublicNamed {
 				row.AuthorName, row.AuthorOrganisation = b.AuthorName, b.AuthorOrg
 			}
 			if scope == ScopeAll {
-				row.Publication, row.Status, row.OriginalText, row.AuthorEmail, row.ModerationNote = b.Publication, b.Status, b.Body, b.AuthorEmail, b.ModerationNote
+				row.Publication, row.Status, row.OriginalText, row.OriginalProposedChange = b.Publication, b.Status, b.Body, b.ProposedChange
+				row.AuthorEmail, row.ModerationNote = b.AuthorEmail, b.ModerationNote
 			}
 			if err := fn(row); err != nil {
 				return err
