@@ -39,6 +39,8 @@ var statusOfCode = map[models.Code]int{
 	models.CodeRequestTimeout:        http.StatusRequestTimeout,
 	models.CodeConflict:              http.StatusConflict,
 	models.CodeConsultationNotOpen:   http.StatusConflict,
+	models.CodeNotYetPublic:          http.StatusConflict,
+	models.CodeNotModerated:          http.StatusConflict,
 	models.CodePayloadTooLarge:       http.StatusRequestEntityTooLarge,
 	models.CodeUnsupportedMediaType:  http.StatusUnsupportedMediaType,
 	models.CodeIdempotencyKeyReused:  http.StatusUnprocessableEntity,

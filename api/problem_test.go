@@ -65,6 +65,8 @@ func TestDomainErrorsMapToContractStatuses(t *testing.T) {
 		models.CodeNotFound:             404,
 		models.CodeConflict:             409,
 		models.CodeConsultationNotOpen:  409,
+		models.CodeNotYetPublic:         409,
+		models.CodeNotModerated:         409,
 		models.CodeEmailNotVerified:     403,
 		models.CodeIdempotencyKeyReused: 422,
 		models.CodeRateLimited:          429,

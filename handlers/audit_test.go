@@ -55,6 +55,7 @@ func TestAuditTrailForAdminsOnly(t *testing.T) {
 func TestDispositionsAreVersionedAndShownToTheAuthor(t *testing.T) {
 	f := newCommentFixture(t)
 	id := f.create(t, f.stake, nil)
+	require.Equal(t, http.StatusOK, f.moderate(f.mod, id, map[string]any{"action": "publish", "version": 1}).Code, "only a published comment takes a disposition")
 	path := "/api/v1/comments/" + id + "/disposition"
 	put := func(body map[string]any) *httptestRecorder {
 		return f.env.As(f.mod, apitest.Request{Method: http.MethodPut, Path: path, Body: body})

@@ -18,11 +18,12 @@ type BulkItem struct {
 
 // BulkModerationRequest applies one decision to a selection of comments.
 type BulkModerationRequest struct {
-	Items        []BulkItem `json:"items"`
-	Action       string     `json:"action"`
-	ReasonCode   string     `json:"reason_code"`
-	Note         string     `json:"note"`
-	RedactedBody string     `json:"redacted_body"`
+	Items                  []BulkItem `json:"items"`
+	Action                 string     `json:"action"`
+	ReasonCode             string     `json:"reason_code"`
+	Note                   string     `json:"note"`
+	RedactedBody           *string    `json:"redacted_body"`
+	RedactedProposedChange *string    `json:"redacted_proposed_change"`
 }
 
 // BulkResult says what became of one comment of a selection.
@@ -43,7 +44,8 @@ func (h *Handlers) BulkModerate(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	decision := models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody}
+	decision := models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody,
+		RedactedProposedChange: req.RedactedProposedChange}
 	errs := models.ValidateSelection(len(req.Items), maxBulk, func(i int) (string, int) { return req.Items[i].ID, req.Items[i].Version })
 	if errs = append(errs, models.ValidateDecision(decision)...); len(errs) > 0 {
 		return models.Invalid("the selection or the decision has invalid fields", errs...)
@@ -58,7 +60,7 @@ func (h *Handlers) BulkModerate(c echo.Context) error {
 
 func (h *Handlers) moderateOne(c echo.Context, id string, m models.Moderation) BulkResult {
 	_, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, id, m, h.Clock.Now(), func(cm *models.Comment) (string, string, string) {
-		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.RedactedBody != nil)
+		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.Redacted())
 		return "", t.Subject, t.Body
 	})
 	return bulkResult(id, err)
@@ -84,10 +86,11 @@ func bulkResult(id string, err error) BulkResult {
 
 // ClusterModerationRequest applies one decision to every comment of a cluster still waiting.
 type ClusterModerationRequest struct {
-	Action       string `json:"action"`
-	ReasonCode   string `json:"reason_code"`
-	Note         string `json:"note"`
-	RedactedBody string `json:"redacted_body"`
+	Action                 string  `json:"action"`
+	ReasonCode             string  `json:"reason_code"`
+	Note                   string  `json:"note"`
+	RedactedBody           *string `json:"redacted_body"`
+	RedactedProposedChange *string `json:"redacted_proposed_change"`
 }
 
 // ModerateCluster applies one decision to every submitted member of a near-duplicate group.
@@ -109,7 +112,7 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 			continue
 		}
 		results = append(results, h.moderateOne(c, cm.ID, models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note,
-			RedactedBody: req.RedactedBody, Version: cm.Version}))
+			RedactedBody: req.RedactedBody, RedactedProposedChange: req.RedactedProposedChange, Version: cm.Version}))
 	}
 	return c.JSON(http.StatusOK, map[string]any{"results": results})
 }

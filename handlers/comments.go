@@ -58,6 +58,8 @@ type CommentView struct {
 	UpdatedAt      time.Time        `json:"updated_at"`
 	Attachments    []AttachmentView `json:"attachments,omitempty"`
 	Disposition    *DispositionView `json:"disposition"`
+
+	RedactedProposedChange *string `json:"redacted_proposed_change"`
 }
 
 func commentView(c *models.Comment) CommentView {
@@ -66,6 +68,7 @@ func commentView(c *models.Comment) CommentView {
 		ProposedChange: c.ProposedChange, Publication: c.Publication, Language: c.Language, Status: c.Status,
 		TrackingNumber: c.TrackingNumber, Version: c.Version, RedactedBody: c.RedactedBody, ReasonCode: c.ReasonCode,
 		ModerationNote: c.ModerationNote, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
+		RedactedProposedChange: c.RedactedProposedChange,
 	}
 	if c.QuoteExact != "" {
 		v.Quote = &QuoteBody{Exact: c.QuoteExact, Prefix: c.QuotePrefix, Suffix: c.QuoteSuffix}
@@ -247,12 +250,9 @@ type PublicCommentView struct {
 
 func publicCommentView(c *models.Comment, author *models.User) PublicCommentView {
 	full := commentView(c)
-	body := c.Body
-	if c.RedactedBody != nil {
-		body = *c.RedactedBody // the original stays with staff and the author
-	}
-	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, ParagraphRef: c.ParagraphRef, CommentType: c.CommentType, Body: body,
-		ProposedChange: c.ProposedChange, Quote: full.Quote, Language: c.Language, TrackingNumber: c.TrackingNumber, CreatedAt: full.CreatedAt}
+	// Only the texts as published: the originals of a redacted comment stay with staff and the author.
+	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, ParagraphRef: c.ParagraphRef, CommentType: c.CommentType,
+		Body: c.PublicBody(), ProposedChange: c.PublicProposedChange(), Quote: full.Quote, Language: c.Language, TrackingNumber: c.TrackingNumber, CreatedAt: full.CreatedAt}
 	if author != nil {
 		v.Author.StakeholderType, v.Author.Country = author.StakeholderType, author.Country
 		if c.Publication == models.PublicNamed {

@@ -32,23 +32,25 @@ func exportFixture(t *testing.T) (*commentFixture, map[string]string) {
 
 func TestSummaryCountsPublishedDataForEveryoneAndAllForModerators(t *testing.T) {
 	f, _ := exportFixture(t)
+	f.publishReport(t) // the public sees resolutions only then (TestPublicSeesResolutionsOnlyOnceTheReportIsPublished)
 	var public, all models.Summary
 	apitest.DecodeJSON(t, f.env.Get("/api/v1/consultations/"+f.consultationID+"/summary"), &public)
 	apitest.DecodeJSON(t, f.env.As(f.mod, apitest.Request{Method: http.MethodGet, Path: "/api/v1/consultations/" + f.consultationID + "/summary"}), &all)
-	assert.Equal(t, "public", public.Scope)
+	assert.Equal(t, models.ScopePublic, public.Scope)
 	assert.Equal(t, 2, public.Total, "named and anonymous; never confidential or rejected")
 	assert.Equal(t, map[string]int{"published": 2}, public.ByStatus)
 	assert.Equal(t, map[string]int{"3.4.1": 2}, public.ByClause)
 	assert.Equal(t, map[string]int{"accepted": 1, "none_yet": 1}, public.ByResolution)
 	assert.Equal(t, map[string]int{"BE": 2}, public.ByCountry)
 	assert.Equal(t, map[string]int{"2027-03-01": 2}, public.ByDay)
-	assert.Equal(t, "all", all.Scope)
+	assert.Equal(t, models.ScopeAll, all.Scope)
 	assert.Equal(t, 4, all.Total)
 	assert.Equal(t, map[string]int{"published": 3, "rejected": 1}, all.ByStatus)
 }
 
 func TestPublicExportHonoursEveryPublicationChoice(t *testing.T) {
 	f, ids := exportFixture(t)
+	f.publishReport(t) // dispositions are public only then (TestPublicSeesResolutionsOnlyOnceTheReportIsPublished)
 	path := "/api/v1/consultations/" + f.consultationID + "/export"
 	rec := f.env.Get(path + "?format=csv")
 	assert.Equal(t, http.StatusConflict, rec.Code, "the public export opens when the window closes")

@@ -11,11 +11,12 @@ import (
 
 // ModerationRequest is the body of POST /comments/{id}/moderation.
 type ModerationRequest struct {
-	Action       string `json:"action"`
-	ReasonCode   string `json:"reason_code"`
-	Note         string `json:"note"`
-	RedactedBody string `json:"redacted_body"`
-	Version      *int   `json:"version"`
+	Action                 string  `json:"action"`
+	ReasonCode             string  `json:"reason_code"`
+	Note                   string  `json:"note"`
+	RedactedBody           *string `json:"redacted_body"`
+	RedactedProposedChange *string `json:"redacted_proposed_change"`
+	Version                *int    `json:"version"`
 }
 
 // ModerateComment publishes, rejects or redacts a comment; the author is mailed the outcome.
@@ -25,9 +26,10 @@ func (h *Handlers) ModerateComment(c echo.Context) error {
 		return err
 	}
 	cm, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), models.Moderation{
-		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, Version: versionOf(req.Version),
+		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody,
+		RedactedProposedChange: req.RedactedProposedChange, Version: versionOf(req.Version),
 	}, h.Clock.Now(), func(cm *models.Comment) (string, string, string) {
-		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.RedactedBody != nil)
+		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.Redacted())
 		return "", t.Subject, t.Body
 	})
 	if err != nil {

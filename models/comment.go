@@ -47,6 +47,9 @@ type Comment struct {
 	ParagraphRef   string     `gorm:"not null" json:"paragraph_ref"`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
+
+	// RedactedProposedChange is what the public reads instead of ProposedChange once redacted.
+	RedactedProposedChange *string `json:"redacted_proposed_change"`
 }
 
 // CommentRevision keeps a comment's earlier text each time its author edits it.

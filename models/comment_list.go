@@ -14,7 +14,7 @@ type PublicCommentFilter struct {
 	CommentType     string
 	StakeholderType string
 	Country         string
-	Query           string // full text, words matched in body and proposed change
+	Query           string // full text, words matched in the public body and proposed change
 	Page
 }
 
@@ -74,8 +74,7 @@ func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string,
 		tx = tx.Where("u.country = ?", f.Country)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		// The index holds original bodies; a redacted comment must not be found by its removed words.
-		tx = fullText(tx, q).Where("comments.redacted_body IS NULL")
+		tx = fullText(tx, q)
 	}
 	var rows []PublicCommentRow
 	if err := tx.Scan(&rows).Error; err != nil {
@@ -85,13 +84,17 @@ func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string,
 	return items, next, nil
 }
 
-// fullText matches every word of q: PostgreSQL's text search (simple configuration, index
-// comments_search_idx), or SQLite's FTS5 table comments_fts. Words are quoted, so no query
-// syntax reaches either engine.
+// fullText matches every word of q in the texts the public reads (the redacted ones where a
+// moderator redacted, else the originals), so a removed word finds nothing and a word of the
+// redacted text finds the comment: PostgreSQL's text search (simple configuration, index
+// comments_search_idx, whose expression this must repeat), or SQLite's FTS5 table comments_fts,
+// which its triggers fill with the same texts. Words are quoted, so no query syntax reaches either
+// engine.
 func fullText(tx *gorm.DB, q string) *gorm.DB {
 	words := strings.Fields(q)
 	if tx.Name() == "postgres" {
-		return tx.Where("to_tsvector('simple', comments.body || ' ' || comments.proposed_change) @@ plainto_tsquery('simple', ?)", strings.Join(words, " "))
+		return tx.Where(`to_tsvector('simple', COALESCE(comments.redacted_body, comments.body) || ' ' ||
+			COALESCE(comments.redacted_proposed_change, comments.proposed_change)) @@ plainto_tsquery('simple', ?)`, strings.Join(words, " "))
 	}
 	quoted := make([]string, 0, len(words))
 	for _, w := range words {

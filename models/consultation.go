@@ -27,6 +27,10 @@ type Consultation struct {
 	Version     int `gorm:"not null"`
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+
+	// ReportPublishedAt is when the disposition-of-comments report was published; until then the
+	// public sees no resolutions or responses.
+	ReportPublishedAt *time.Time
 }
 
 // RequireOpen answers consultation_not_open unless the window is open at now, saying when it is.

@@ -48,7 +48,8 @@ func (in DispositionInput) Validate() []FieldError {
 }
 
 // RecordDisposition creates or replaces a comment's disposition with optimistic locking and records
-// it in the audit trail. Withdrawn comments take none.
+// it in the audit trail. Only a published comment takes one (a confidential comment accepted into
+// the record is published too); any other answers not_moderated.
 func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commentID string, in DispositionInput, now time.Time) (*Disposition, error) {
 	if errs := in.Validate(); len(errs) > 0 {
 		return nil, Invalid("the disposition has invalid fields", errs...)
@@ -59,8 +60,8 @@ func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commen
 		if err != nil {
 			return err
 		}
-		if c.Status == CommentWithdrawn {
-			return Conflict("the comment was withdrawn by its author; it takes no disposition")
+		if c.Status != CommentPublished {
+			return &Error{Code: CodeNotModerated, Message: "the comment is " + c.Status + ": only a published comment takes a disposition"}
 		}
 		err = tx.Where("comment_id = ?", c.ID).Take(&d).Error
 		exists := err == nil

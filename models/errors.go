@@ -30,6 +30,11 @@ const (
 	CodeNotAcceptable         Code = "not_acceptable"
 	CodeRequestTimeout        Code = "request_timeout"
 	CodeUnsupportedParameters Code = "unsupported_parameters"
+	// CodeNotYetPublic: published data asked for before it may be public (the public export
+	// while the window is open).
+	CodeNotYetPublic Code = "not_yet_public"
+	// CodeNotModerated: a disposition on a comment that has not been published.
+	CodeNotModerated Code = "not_moderated"
 )
 
 // FieldError names one invalid field (or row and column of an upload) and what is wrong with it.

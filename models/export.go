@@ -8,8 +8,8 @@ import (
 )
 
 // ExportRow is one comment as exports show it. In the public scope the author's name and
-// organisation appear only for public_named comments, the text is the published (redacted) one,
-// and staff-only fields stay empty.
+// organisation appear only for public_named comments, both texts are the published (redacted)
+// ones, and staff-only fields stay empty.
 type ExportRow struct {
 	TrackingNumber     string
 	ClauseNumber       string
@@ -27,29 +27,49 @@ type ExportRow struct {
 	Response           string
 	NextClauseRef      string
 	// Staff-only (scope all).
-	Publication    string
-	Status         string
-	OriginalText   string
-	AuthorEmail    string
-	ModerationNote string
+	Publication            string
+	Status                 string
+	OriginalText           string
+	OriginalProposedChange string
+	AuthorEmail            string
+	ModerationNote         string
 }
 
-// ExportColumns names the columns of each scope, in order.
-func ExportColumns(scope string) []string {
+// ExportLayout is which columns an export carries: the staff columns in scope all, the
+// dispositions (resolution, response, next clause) in scope all and, in scope public, once the
+// disposition report is published.
+type ExportLayout struct {
+	Scope        Scope
+	Dispositions bool
+}
+
+// NewExportLayout is the layout of an export of the consultation in a scope.
+func NewExportLayout(con *Consultation, scope Scope) ExportLayout {
+	return ExportLayout{Scope: scope, Dispositions: showsDispositions(con, scope)}
+}
+
+// Columns names the columns of the layout, in order.
+func (l ExportLayout) Columns() []string {
 	cols := []string{"tracking_number", "clause", "paragraph_ref", "comment_type", "comment", "proposed_change", "author_name",
-		"author_organisation", "stakeholder_type", "country", "language", "submitted_at", "resolution", "response", "next_clause_ref"}
-	if scope == ScopeAll {
-		cols = append(cols, "publication", "status", "original_text", "author_email", "moderation_note")
+		"author_organisation", "stakeholder_type", "country", "language", "submitted_at"}
+	if l.Dispositions {
+		cols = append(cols, "resolution", "response", "next_clause_ref")
+	}
+	if l.Scope == ScopeAll {
+		cols = append(cols, "publication", "status", "original_text", "original_proposed_change", "author_email", "moderation_note")
 	}
 	return cols
 }
 
-// Values lists the row's cells in the order of ExportColumns(scope).
-func (r *ExportRow) Values(scope string) []string {
+// Values lists the row's cells in the order of the layout's Columns.
+func (r *ExportRow) Values(l ExportLayout) []string {
 	v := []string{r.TrackingNumber, r.ClauseNumber, r.ParagraphRef, r.CommentType, r.Comment, r.ProposedChange, r.AuthorName,
-		r.AuthorOrganisation, r.StakeholderType, r.Country, r.Language, r.SubmittedAt.UTC().Format(time.RFC3339), r.Resolution, r.Response, r.NextClauseRef}
-	if scope == ScopeAll {
-		v = append(v, r.Publication, r.Status, r.OriginalText, r.AuthorEmail, r.ModerationNote)
+		r.AuthorOrganisation, r.StakeholderType, r.Country, r.Language, r.SubmittedAt.UTC().Format(time.RFC3339)}
+	if l.Dispositions {
+		v = append(v, r.Resolution, r.Response, r.NextClauseRef)
+	}
+	if l.Scope == ScopeAll {
+		v = append(v, r.Publication, r.Status, r.OriginalText, r.OriginalProposedChange, r.AuthorEmail, r.ModerationNote)
 	}
 	return v
 }
@@ -65,9 +85,9 @@ func after(last string) func(*gorm.DB) *gorm.DB {
 	}
 }
 
-// EachExportRow streams a consultation's comments of a scope in order of arrival (ids are
-// time-ordered UUIDv7), in batches, so an export of any size holds one batch in memory.
-func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope string, fn func(*ExportRow) error) error {
+// EachExportRow streams a consultation's comments in the layout's scope in order of arrival (ids
+// are time-ordered UUIDv7), in batches, so an export of any size holds one batch in memory.
+func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l ExportLayout, fn func(*ExportRow) error) error {
 	type raw struct {
 		Comment
 		ClauseNumber  string
@@ -83,7 +103,7 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope strin
 	last := ""
 	for {
 		var batch []raw
-		err := scopedComments(db.WithContext(ctx), consultationID, scope).
+		err := scopedComments(db.WithContext(ctx), consultationID, l.Scope).
 			Select(`comments.*, COALESCE(cl.number, '') AS clause_number, COALESCE(u.display_name, '') AS author_name,
 				COALESCE(u.organisation, '') AS author_org, COALESCE(u.stakeholder_type, '') AS author_type,
 				COALESCE(u.country, '') AS author_country, COALESCE(u.email, '') AS author_email,
@@ -98,16 +118,17 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID, scope strin
 		for i := range batch {
 			b := &batch[i]
 			row := &ExportRow{TrackingNumber: b.TrackingNumber, ClauseNumber: b.ClauseNumber, ParagraphRef: b.ParagraphRef, CommentType: b.CommentType,
-				Comment: b.Body, ProposedChange: b.ProposedChange, StakeholderType: b.AuthorType, Country: b.AuthorCountry, Language: b.Language,
-				SubmittedAt: b.CreatedAt, Resolution: b.Resolution, Response: b.Response, NextClauseRef: b.NextClauseRef}
-			if b.RedactedBody != nil {
-				row.Comment = *b.RedactedBody
+				Comment: b.PublicBody(), ProposedChange: b.PublicProposedChange(), StakeholderType: b.AuthorType, Country: b.AuthorCountry,
+				Language: b.Language, SubmittedAt: b.CreatedAt}
+			if l.Dispositions {
+				row.Resolution, row.Response, row.NextClauseRef = b.Resolution, b.Response, b.NextClauseRef
 			}
-			if scope == ScopeAll || b.Publication == PublicNamed {
+			if l.Scope == ScopeAll || b.Publication == PublicNamed {
 				row.AuthorName, row.AuthorOrganisation = b.AuthorName, b.AuthorOrg
 			}
-			if scope == ScopeAll {
-				row.Publication, row.Status, row.OriginalText, row.AuthorEmail, row.ModerationNote = b.Publication, b.Status, b.Body, b.AuthorEmail, b.ModerationNote
+			if l.Scope == ScopeAll {
+				row.Publication, row.Status, row.OriginalText, row.OriginalProposedChange = b.Publication, b.Status, b.Body, b.ProposedChange
+				row.AuthorEmail, row.ModerationNote = b.AuthorEmail, b.ModerationNote
 			}
 			if err := fn(row); err != nil {
 				return err

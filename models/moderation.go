@@ -19,12 +19,37 @@ const (
 var ReasonCodes = []string{"spam", "abusive", "off_topic", "personal_data", "duplicate"}
 
 // Moderation is a moderator's decision on one comment; Version must be the comment's current one.
+// A redaction names at least one of RedactedBody and RedactedProposedChange; a text it does not
+// name keeps the redaction it had (none, or an earlier one), so a redaction never re-exposes text.
 type Moderation struct {
-	Action       string
-	ReasonCode   string
-	Note         string
-	RedactedBody string
-	Version      int
+	Action                 string
+	ReasonCode             string
+	Note                   string
+	RedactedBody           *string
+	RedactedProposedChange *string
+	Version                int
+}
+
+// PublicBody is the body as the public reads it: the redacted text once a moderator redacted it.
+// The original stays with staff and the author.
+func (c *Comment) PublicBody() string {
+	if c.RedactedBody != nil {
+		return *c.RedactedBody
+	}
+	return c.Body
+}
+
+// PublicProposedChange is the proposed change as the public reads it, redacted like PublicBody.
+func (c *Comment) PublicProposedChange() string {
+	if c.RedactedProposedChange != nil {
+		return *c.RedactedProposedChange
+	}
+	return c.ProposedChange
+}
+
+// Redacted says whether a moderator removed passages from any of the comment's texts.
+func (c *Comment) Redacted() bool {
+	return c.RedactedBody != nil || c.RedactedProposedChange != nil
 }
 
 // moderationAllowed is the state machine: submitted comments are published (as written or
@@ -44,12 +69,24 @@ func (m *Moderation) validate() []FieldError {
 			errs = append(errs, FieldError{Field: "reason_code", Message: "a rejection needs one of " + strings.Join(ReasonCodes, ", ")})
 		}
 	case ActionRedact:
+		if m.RedactedBody == nil && m.RedactedProposedChange == nil {
+			errs = append(errs, FieldError{Field: "redacted_body", Message: "a redaction names redacted_body, redacted_proposed_change or both"})
+		}
 	default:
 		errs = append(errs, FieldError{Field: "action", Message: "must be publish, reject or redact"})
 	}
-	// Bounded whatever the action, so that an over-long text is named even beside other faults.
-	if fe := checkLongText("redacted_body", m.RedactedBody, m.Action == ActionRedact, MaxCommentBody); fe != nil {
-		errs = append(errs, *fe)
+	// Bounded whatever the action, so that an over-long text is named even beside other faults; a
+	// text that a redaction names must not be empty.
+	for _, text := range []struct {
+		field string
+		value *string
+	}{{"redacted_body", m.RedactedBody}, {"redacted_proposed_change", m.RedactedProposedChange}} {
+		if text.value == nil {
+			continue
+		}
+		if fe := checkLongText(text.field, *text.value, m.Action == ActionRedact, MaxCommentBody); fe != nil {
+			errs = append(errs, *fe)
+		}
 	}
 	if fe := checkLongText("note", m.Note, false, 2000); fe != nil {
 		errs = append(errs, *fe)
@@ -80,7 +117,7 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 		if !moderationAllowed[c.Status][m.Action] {
 			return Conflict("a " + c.Status + " comment cannot be given the action " + m.Action)
 		}
-		before := map[string]any{"status": c.Status, "redacted_body": c.RedactedBody, "reason_code": c.ReasonCode, "version": c.Version}
+		before := moderationAudit(c)
 		updates := map[string]any{"moderation_note": m.Note, "moderated_by": moderator.ID, "moderated_at": now, "version": c.Version + 1, "updated_at": now}
 		switch m.Action {
 		case ActionPublish:
@@ -88,7 +125,13 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 		case ActionReject:
 			updates["status"], updates["reason_code"] = CommentRejected, m.ReasonCode
 		case ActionRedact:
-			updates["status"], updates["redacted_body"], updates["reason_code"] = CommentPublished, m.RedactedBody, m.ReasonCode
+			updates["status"], updates["reason_code"] = CommentPublished, m.ReasonCode
+			if m.RedactedBody != nil {
+				updates["redacted_body"] = *m.RedactedBody
+			}
+			if m.RedactedProposedChange != nil {
+				updates["redacted_proposed_change"] = *m.RedactedProposedChange
+			}
 		}
 		res := tx.Model(&Comment{}).Where("id = ? AND version = ?", c.ID, m.Version).Updates(updates)
 		if res.Error != nil {
@@ -100,7 +143,7 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 		if err := tx.Where("id = ?", c.ID).Take(c).Error; err != nil {
 			return err
 		}
-		after := map[string]any{"status": c.Status, "redacted_body": c.RedactedBody, "reason_code": c.ReasonCode, "version": c.Version}
+		after := moderationAudit(c)
 		if err := RecordAudit(ctx, tx, AuditEntry{ActorID: &moderator.ID, Action: "comment." + m.Action, SubjectType: "comment",
 			SubjectID: c.ID, Before: before, After: after}, now); err != nil {
 			return err
@@ -119,6 +162,12 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 		return nil, err
 	}
 	return c, nil
+}
+
+// moderationAudit is what the audit trail records of a comment before and after a decision.
+func moderationAudit(c *Comment) map[string]any {
+	return map[string]any{"status": c.Status, "redacted_body": c.RedactedBody, "redacted_proposed_change": c.RedactedProposedChange,
+		"reason_code": c.ReasonCode, "version": c.Version}
 }
 
 // ModerationQueue lists a consultation's comments in a status (submitted by default) for

@@ -7,10 +7,11 @@ import (
 	"gorm.io/gorm"
 )
 
-// Summary counts a consultation's comments along the dimensions a report needs.
+// Summary counts a consultation's comments along the dimensions a report needs. In the public
+// scope ByResolution stays empty until the disposition report is published.
 type Summary struct {
 	ConsultationID    string         `json:"consultation_id"`
-	Scope             string         `json:"scope"`
+	Scope             Scope          `json:"scope"`
 	Total             int            `json:"total"`
 	ByStakeholderType map[string]int `json:"by_stakeholder_type"`
 	ByCountry         map[string]int `json:"by_country"`
@@ -21,15 +22,9 @@ type Summary struct {
 	ByResolution      map[string]int `json:"by_resolution"`
 }
 
-// ExportScopes: public data only, or everything (staff).
-const (
-	ScopePublic = "public"
-	ScopeAll    = "all"
-)
-
 // scopedComments limits a query on comments of a consultation to a scope: public means published
 // and not confidential; all means every comment.
-func scopedComments(db *gorm.DB, consultationID, scope string) *gorm.DB {
+func scopedComments(db *gorm.DB, consultationID string, scope Scope) *gorm.DB {
 	tx := db.Table("comments").Where("comments.consultation_id = ?", consultationID)
 	if scope == ScopePublic {
 		tx = tx.Where("comments.status = ? AND comments.publication <> ?", CommentPublished, Confidential)
@@ -37,8 +32,14 @@ func scopedComments(db *gorm.DB, consultationID, scope string) *gorm.DB {
 	return tx
 }
 
+// showsDispositions says whether a scope of the consultation may carry resolutions and responses:
+// staff always see them, the public once the disposition report is published.
+func showsDispositions(con *Consultation, scope Scope) bool {
+	return scope == ScopeAll || con.ReportPublishedAt != nil
+}
+
 // ConsultationSummary counts the comments of a scope in one pass over the rows.
-func ConsultationSummary(ctx context.Context, db *gorm.DB, consultationID, scope string) (*Summary, error) {
+func ConsultationSummary(ctx context.Context, db *gorm.DB, con *Consultation, scope Scope) (*Summary, error) {
 	var rows []struct {
 		StakeholderType string
 		Country         string
@@ -48,7 +49,7 @@ func ConsultationSummary(ctx context.Context, db *gorm.DB, consultationID, scope
 		Status          string
 		Resolution      string
 	}
-	err := scopedComments(db.WithContext(ctx), consultationID, scope).
+	err := scopedComments(db.WithContext(ctx), con.ID, scope).
 		Select(`COALESCE(u.stakeholder_type, '') AS stakeholder_type, COALESCE(u.country, '') AS country,
 			COALESCE(cl.number, '') AS clause_number, comments.comment_type, comments.created_at, comments.status,
 			COALESCE(d.resolution, '') AS resolution`).
@@ -59,7 +60,8 @@ func ConsultationSummary(ctx context.Context, db *gorm.DB, consultationID, scope
 	if err != nil {
 		return nil, err
 	}
-	s := &Summary{ConsultationID: consultationID, Scope: scope, ByStakeholderType: map[string]int{}, ByCountry: map[string]int{},
+	resolutions := showsDispositions(con, scope)
+	s := &Summary{ConsultationID: con.ID, Scope: scope, ByStakeholderType: map[string]int{}, ByCountry: map[string]int{},
 		ByClause: map[string]int{}, ByCommentType: map[string]int{}, ByDay: map[string]int{}, ByStatus: map[string]int{}, ByResolution: map[string]int{}}
 	for _, r := range rows {
 		s.Total++
@@ -69,7 +71,9 @@ func ConsultationSummary(ctx context.Context, db *gorm.DB, consultationID, scope
 		s.ByCommentType[r.CommentType]++
 		s.ByDay[r.CreatedAt.UTC().Format(time.DateOnly)]++
 		s.ByStatus[r.Status]++
-		s.ByResolution[orUnknown(r.Resolution, "none_yet")]++
+		if resolutions {
+			s.ByResolution[orUnknown(r.Resolution, "none_yet")]++
+		}
 	}
 	return s, nil
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -39,10 +41,21 @@ func New(format string, w io.Writer, columns []string) (Writer, error) {
 	}
 }
 
-// SafeCell neutralises a cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab
-// or carriage return) by prefixing an apostrophe, as OWASP recommends.
+// formulaStarts are the characters that make a spreadsheet read a cell as a formula: the ASCII
+// =, +, -, @ and their full-width forms, which some spreadsheet programs fold to ASCII.
+const formulaStarts = "=+-@\uff1d\uff0b\uff0d\uff20"
+
+// SafeCell neutralises a cell a spreadsheet could read as a formula by prefixing an apostrophe, as
+// OWASP recommends: a cell that starts with a tab, carriage return or line feed, or whose first
+// character after any leading white space is one of formulaStarts.
 func SafeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	if strings.ContainsRune("\t\r\n", rune(s[0])) {
+		return "'" + s
+	}
+	if first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace)); strings.ContainsRune(formulaStarts, first) {
 		return "'" + s
 	}
 	return s

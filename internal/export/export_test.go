@@ -9,20 +9,40 @@ import (
 )
 
 func TestSafeCell(t *testing.T) {
-	tests := map[string]string{
-		"=1+1":           "'=1+1",
-		"+49 30 1234":    "'+49 30 1234",
-		"-2":             "'-2",
-		"@SUM(A1)":       "'@SUM(A1)",
-		"\tindent":       "'\tindent",
-		"\rx":            "'\rx",
-		"plain text":     "plain text",
-		"":               "",
-		"a=b":            "a=b",
-		"Ελληνικά = ναι": "Ελληνικά = ναι",
+	tests := []struct {
+		name, in, want string
+	}{
+		{"equals", "=1+1", "'=1+1"},
+		{"plus", "+49 30 1234", "'+49 30 1234"},
+		{"minus", "-2", "'-2"},
+		{"at", "@SUM(A1)", "'@SUM(A1)"},
+		{"leading tab", "\tindent", "'\tindent"},
+		{"leading carriage return", "\rx", "'\rx"},
+		{"leading line feed", "\n=1+1", "'\n=1+1"},
+		{"leading line feed before text", "\nplain", "'\nplain"},
+		{"space before equals", " =HYPERLINK(\"http://evil\")", "' =HYPERLINK(\"http://evil\")"},
+		{"spaces before plus", "   +1", "'   +1"},
+		{"space before minus", " -2", "' -2"},
+		{"space before at", " @SUM(A1)", "' @SUM(A1)"},
+		{"no-break space before equals", "\u00a0=1", "'\u00a0=1"},
+		{"spaces and tab before equals", "  \t=1", "'  \t=1"},
+		{"full-width equals", "\uff1dHYPERLINK(\"http://evil\")", "'\uff1dHYPERLINK(\"http://evil\")"},
+		{"full-width plus", "\uff0b1", "'\uff0b1"},
+		{"full-width minus", "\uff0d1", "'\uff0d1"},
+		{"full-width at", "\uff20SUM(A1)", "'\uff20SUM(A1)"},
+		{"space before full-width equals", " \uff1d1", "' \uff1d1"},
+		{"plain text", "plain text", "plain text"},
+		{"empty", "", ""},
+		{"only spaces", "   ", "   "},
+		{"equals inside", "a=b", "a=b"},
+		{"space before text", " a=b", " a=b"},
+		{"greek", "Ελληνικά = ναι", "Ελληνικά = ναι"},
+		{"full-width inside", "a\uff1db", "a\uff1db"},
 	}
-	for in, want := range tests {
-		assert.Equal(t, want, SafeCell(in), in)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, SafeCell(tc.in))
+		})
 	}
 }
 
