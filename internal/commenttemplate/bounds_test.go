@@ -31,6 +31,8 @@ func TestZipBombsAreRefusedBeforeInflating(t *testing.T) {
 			assert.ErrorIs(t, err, ErrUnpacksTooLarge)
 		})
 	}
+	_, err := readXLSX(templatetest.SharedStringsBomb(250 << 20))
+	assert.ErrorIs(t, err, ErrUnpacksTooLarge)
 }
 
 func TestWorkbookBounds(t *testing.T) {

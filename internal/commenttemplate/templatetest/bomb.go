@@ -77,28 +77,45 @@ func Workbook(sheet string, sharedStrings ...string) []byte {
 // least inflated bytes of identical comment rows. When lying, the zip directory declares the
 // sheet to be 1 KB, as an attacker would to slip past a check of the declared sizes.
 func Bomb(inflated int64, lying bool) []byte {
+	return bomb(inflated, lying, "xl/worksheets/sheet1.xml", sheetHead, bombRow, sheetTail,
+		"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></sst>`)
+}
+
+// SharedStringsBomb returns a valid .xlsx package, a few hundred kilobytes long, whose
+// shared-strings part inflates to at least inflated bytes of long strings that its sheet uses.
+func SharedStringsBomb(inflated int64) []byte {
+	row := `<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>3</v></c></row>`
+	return bomb(inflated, false, "xl/sharedStrings.xml",
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>general</t></si><si><t>technical</t></si><si><t>public_named</t></si>`,
+		`<si><t>`+strings.Repeat("x", 16000)+`</t></si>`, `</sst>`,
+		"xl/worksheets/sheet1.xml", Sheet(strings.Repeat(row, 100)))
+}
+
+// bomb writes the skeleton, then the part named bombName as head, copies of unit up to
+// inflated bytes and tail, deflated, then the part named otherName holding other.
+func bomb(inflated int64, lying bool, bombName, head, unit, tail, otherName, other string) []byte {
 	var deflated bytes.Buffer
 	fw, err := flate.NewWriter(&deflated, flate.BestSpeed)
 	must(err)
 	crc := crc32.NewIEEE()
 	w := io.MultiWriter(fw, crc)
-	chunk := []byte(strings.Repeat(bombRow, 16))
+	chunk := []byte(strings.Repeat(unit, 16))
 	n := int64(0)
 	write := func(b []byte) {
 		_, err := w.Write(b)
 		must(err)
 		n += int64(len(b))
 	}
-	write([]byte(sheetHead))
+	write([]byte(head))
 	for n < inflated {
 		write(chunk)
 	}
-	write([]byte(sheetTail))
+	write([]byte(tail))
 	must(fw.Close())
 
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, p := range skeleton {
+	for _, p := range append(skeleton, struct{ name, body string }{otherName, other}) {
 		w, err := zw.Create(p.name)
 		must(err)
 		_, err = io.WriteString(w, p.body)
@@ -108,7 +125,7 @@ func Bomb(inflated int64, lying bool) []byte {
 	if lying {
 		size = 1 << 10
 	}
-	raw, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
+	raw, err := zw.CreateRaw(&zip.FileHeader{Name: bombName, Method: zip.Deflate,
 		CRC32: crc.Sum32(), CompressedSize64: uint64(deflated.Len()), UncompressedSize64: size})
 	must(err)
 	_, err = raw.Write(deflated.Bytes())
