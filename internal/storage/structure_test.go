@@ -123,7 +123,7 @@ func bombDOCX(t *testing.T, size int64, lying bool) []byte {
 func TestPackageBombsAreRefusedWithoutInflating(t *testing.T) {
 	for name, b := range map[string][]byte{
 		"declared 300 MB": bombDOCX(t, 300<<20, false),
-		"lying, 64 MB":  bombDOCX(t, 64<<20, true),
+		"lying, 64 MB":    bombDOCX(t, 64<<20, true),
 	} {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()

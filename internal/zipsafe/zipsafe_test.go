@@ -42,13 +42,13 @@ func TestOpenChecksTheDirectory(t *testing.T) {
 		b    []byte
 		want error
 	}{
-		"entry too large":     {pack(t, entry{"a", strings.Repeat("a", 61), zip.Deflate}), ErrTooLarge},
-		"total too large":     {pack(t, entry{"a", strings.Repeat("a", 60), zip.Deflate}, entry{"b", strings.Repeat("b", 41), zip.Deflate}), ErrTooLarge},
-		"too many entries":    {pack(t, entry{"a", "", 0}, entry{"b", "", 0}, entry{"c", "", 0}, entry{"d", "", 0}), ErrMalformed},
-		"duplicate names":     {pack(t, entry{"a", "1", 0}, entry{"a", "2", 0}), ErrMalformed},
-		"bzip2 compression":   {bzip2Entry(t), ErrMalformed},
-		"not a zip":           {[]byte("PK\x03\x04 and nothing else of a zip file"), ErrMalformed},
-		"truncated":           {pack(t, entry{"a", "hello", zip.Deflate})[:30], ErrMalformed},
+		"entry too large":   {pack(t, entry{"a", strings.Repeat("a", 61), zip.Deflate}), ErrTooLarge},
+		"total too large":   {pack(t, entry{"a", strings.Repeat("a", 60), zip.Deflate}, entry{"b", strings.Repeat("b", 41), zip.Deflate}), ErrTooLarge},
+		"too many entries":  {pack(t, entry{"a", "", 0}, entry{"b", "", 0}, entry{"c", "", 0}, entry{"d", "", 0}), ErrMalformed},
+		"duplicate names":   {pack(t, entry{"a", "1", 0}, entry{"a", "2", 0}), ErrMalformed},
+		"bzip2 compression": {bzip2Entry(t), ErrMalformed},
+		"not a zip":         {[]byte("PK\x03\x04 and nothing else of a zip file"), ErrMalformed},
+		"truncated":         {pack(t, entry{"a", "hello", zip.Deflate})[:30], ErrMalformed},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := open(tc.b, l)
