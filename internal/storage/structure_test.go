@@ -135,3 +135,16 @@ func TestPackageBombsAreRefusedWithoutInflating(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDetectDocument checks that no input makes detection panic or accept a non-document.
+func FuzzDetectDocument(f *testing.F) {
+	for _, b := range [][]byte{storagetest.PDF(), storagetest.PDFWithXRefStream(), storagetest.ODT(), storagetest.DOCX()} {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		kind, err := DetectBytes(b)
+		if err == nil && kind == Unknown {
+			t.Fatal("no error for an unknown kind")
+		}
+	})
+}
