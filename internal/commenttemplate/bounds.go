@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strconv"
 	"strings"
 
@@ -49,6 +50,8 @@ func openXLSX(data []byte) (*excelize.File, error) {
 			err = scanSharedStrings(zf)
 		case strings.HasPrefix(name, "xl/worksheets/sheet"):
 			err = scanSheet(zf)
+		case strings.HasSuffix(name, ".rels"):
+			err = checkSheetTargets(zf, name)
 		case zf.UncompressedSize64 > maxOtherPart:
 			err = fmt.Errorf("%w: part %q", zipsafe.ErrTooLarge, zf.Name)
 		}
@@ -146,6 +149,42 @@ func scanSheet(zf *zip.File) error {
 				return &Error{Problems: []Problem{{Line: row,
 					Message: fmt.Sprintf("this row has cells beyond column IV (%d columns); delete them", MaxColumns)}}}
 			}
+		}
+	}
+}
+
+// checkSheetTargets reads a relationships part and refuses worksheets kept anywhere but
+// xl/worksheets/sheet*.xml, the parts scanSheet has bounded; every spreadsheet program keeps them
+// there.
+func checkSheetTargets(zf *zip.File, name string) error {
+	rc, err := zipsafe.OpenEntry(zf, maxOtherPart)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	// "dir/_rels/part.xml.rels" describes "dir/part.xml"; its targets are relative to dir.
+	dir := path.Dir(path.Dir(name))
+	d := xml.NewDecoder(rc)
+	for {
+		tok, err := d.RawToken()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "Relationship" || !strings.HasSuffix(attr(se, "Type"), "/worksheet") {
+			continue
+		}
+		target := attr(se, "Target")
+		if strings.HasPrefix(target, "/") {
+			target = strings.TrimPrefix(target, "/")
+		} else {
+			target = path.Join(dir, target)
+		}
+		if !strings.HasPrefix(strings.ToLower(target), "xl/worksheets/sheet") {
+			return fmt.Errorf("a worksheet is kept outside xl/worksheets: %q", target)
 		}
 	}
 }

@@ -1,7 +1,10 @@
 package commenttemplate
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -67,4 +70,35 @@ func TestCSVBounds(t *testing.T) {
 	require.NoError(t, err, "65,536 lines are fine")
 	_, err = ReadCSV(strings.NewReader(header + strings.Repeat("\n", MaxSheetRows-1) + "general,technical,last,public_named\n"))
 	assert.Equal(t, []Problem{{Line: MaxSheetRows + 1, Message: "the file goes on past line 65,536; delete the lines below your comments"}}, problemsOf(t, err))
+}
+
+// TestWorksheetsOutsideTheirFolderAreRefused moves the sheet of a valid workbook to another part
+// name, where the row and column scan would not see it.
+func TestWorksheetsOutsideTheirFolderAreRefused(t *testing.T) {
+	book := templatetest.Workbook(templatetest.Sheet(commentRow))
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		require.NoError(t, err)
+		body, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		name := zf.Name
+		switch name {
+		case "xl/worksheets/sheet1.xml":
+			name = "xl/data/rows.xml"
+		case "xl/_rels/workbook.xml.rels":
+			body = bytes.Replace(body, []byte(`Target="worksheets/sheet1.xml"`), []byte(`Target="data/rows.xml"`), 1)
+		}
+		w, err := zw.Create(name)
+		require.NoError(t, err)
+		_, err = w.Write(body)
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	_, err = readXLSX(buf.Bytes())
+	assert.ErrorIs(t, err, ErrNotXLSX)
+	assert.ErrorContains(t, err, "outside xl/worksheets")
 }
