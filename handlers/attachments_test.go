@@ -10,10 +10,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"consult/api/apitest"
+	"consult/internal/storage/storagetest"
 	"consult/models"
 )
 
-const tinyPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+// tinyPDF is a genuine one-page PDF: uploads are checked by structure, not by magic bytes.
+var tinyPDF = string(storagetest.PDF())
 
 func TestDocumentAttachmentsAreCheckedByContentAndServedAsDownloads(t *testing.T) {
 	env := apitest.New(t)

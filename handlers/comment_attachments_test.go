@@ -1,8 +1,6 @@
 package handlers_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"net/http"
 	"testing"
 
@@ -10,21 +8,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"consult/api/apitest"
+	"consult/internal/storage/storagetest"
 	"consult/models"
 )
 
-func tinyODT(t *testing.T) []byte {
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, err := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
-	require.NoError(t, err)
-	_, _ = w.Write([]byte("application/vnd.oasis.opendocument.text"))
-	w, err = z.Create("content.xml")
-	require.NoError(t, err)
-	_, _ = w.Write([]byte("<office:document-content/>"))
-	require.NoError(t, z.Close())
-	return buf.Bytes()
-}
+// tinyODT is a genuine minimal OpenDocument text (mimetype, manifest, content).
+func tinyODT(*testing.T) []byte { return storagetest.ODT() }
 
 func TestPositionPapersFollowTheCommentsReadingRules(t *testing.T) {
 	f := newCommentFixture(t)

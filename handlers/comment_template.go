@@ -41,7 +41,9 @@ func (h *Handlers) CommentTemplate(c echo.Context) error {
 }
 
 // ImportComments takes a filled template (XLSX or CSV, told apart by content) and creates all its
-// rows as comments, or none: a 422 lists every bad row and column.
+// rows as comments, or none: a 422 lists every bad row and column. Each account may import
+// models.ImportsPerAccount files an hour; a workbook that would unpack beyond the bounds of
+// package commenttemplate is refused with 413 before it is inflated.
 func (h *Handlers) ImportComments(c echo.Context) error {
 	ctx, now, author := c.Request().Context(), h.Clock.Now(), CurrentPrincipal(c).User
 	con, err := models.FindConsultation(ctx, h.DB.DB, c.Param("id"))
@@ -49,6 +51,9 @@ func (h *Handlers) ImportComments(c echo.Context) error {
 		return err
 	}
 	if err := con.RequireOpen(now); err != nil { // before reading the upload: fail fast
+		return err
+	}
+	if err := models.CountImport(ctx, h.DB.DB, author, now); err != nil { // counted before the work
 		return err
 	}
 	rows, err := readTemplateUpload(c)
@@ -154,6 +159,8 @@ func readTemplateUpload(c echo.Context) ([]commenttemplate.Row, error) {
 		return nil, &models.Error{Code: models.CodeUnsupportedMediaType, Message: "the file is neither an .xlsx workbook nor a UTF-8 .csv file"}
 	case errors.Is(err, commenttemplate.ErrTooLarge):
 		return nil, &models.Error{Code: models.CodePayloadTooLarge, Message: "the template is too large"}
+	case errors.Is(err, commenttemplate.ErrUnpacksTooLarge):
+		return nil, &models.Error{Code: models.CodePayloadTooLarge, Message: commenttemplate.ErrUnpacksTooLarge.Error()}
 	case err != nil:
 		return nil, models.Invalid("the template cannot be read", models.FieldError{Field: "file", Message: err.Error()})
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,6 +15,7 @@ import (
 
 	"consult/api"
 	"consult/api/apitest"
+	"consult/internal/commenttemplate/templatetest"
 	"consult/models"
 )
 
@@ -119,4 +122,52 @@ func TestTemplateImportOfFiveThousandRows(t *testing.T) {
 	assert.Contains(t, rec.Body.String(), "Ελληνικά και Polski: zażółć")
 	assert.Contains(t, rec.Body.String(), `"publication":"public_named"`)
 	assert.Equal(t, http.StatusUnsupportedMediaType, f.importFile("x.xlsx", []byte("%PDF-1.4 not a sheet")).Code)
+}
+
+func TestImportsAreLimitedPerAccountBeforeTheFileIsRead(t *testing.T) {
+	f := newCommentFixture(t)
+	empty := []byte("Clause,Type of comment,Comment,Publication\n")
+	for i := range models.ImportsPerAccount.Max {
+		require.Equal(t, http.StatusUnprocessableEntity, f.importFile("empty.csv", empty).Code, "import %d", i+1)
+	}
+	good := []byte("Clause,Type of comment,Comment,Publication\ngeneral,technical,One more,public_named\n")
+	rec := f.importFile("good.csv", good)
+	require.Equal(t, http.StatusTooManyRequests, rec.Code, rec.Body.String())
+	var p api.Problem
+	apitest.DecodeJSON(t, rec, &p)
+	assert.Equal(t, models.CodeRateLimited, p.Code)
+	retry, err := strconv.Atoi(rec.Header().Get("Retry-After"))
+	require.NoError(t, err)
+	assert.True(t, retry > 0 && retry <= 3600, "Retry-After %d", retry)
+	assert.Equal(t, http.StatusTooManyRequests, f.importFile("bomb.xlsx", templatetest.Bomb(250<<20, false)).Code, "refused before it is read")
+
+	other := f.env.CreateUser("other@example.eu", models.RoleStakeholder, true)
+	var buf bytes.Buffer
+	body, ct := multipartDraftTo(&buf, "good.csv", good)
+	rec = f.env.As(other, apitest.Request{Method: http.MethodPost, Path: "/api/v1/consultations/" + f.consultationID + "/comments/import", Body: body, Headers: map[string]string{"Content-Type": ct}})
+	assert.Equal(t, http.StatusCreated, rec.Code, "the limit is per account: %s", rec.Body.String())
+
+	f.env.Clock.Advance(time.Duration(retry) * time.Second)
+	f.env.Login(f.stake)
+	assert.Equal(t, http.StatusCreated, f.importFile("good.csv", good).Code, "a new window")
+}
+
+func TestImportedCommentsTakeTheAuthorsProfileLanguage(t *testing.T) {
+	f := newCommentFixture(t)
+	require.NoError(t, f.env.DB.Model(&models.User{}).Where("id = ?", f.stake.User.ID).Update("language", "fr").Error)
+	rec := f.importFile("c.csv", []byte("Clause,Type of comment,Comment,Publication\ngeneral,technical,Délai trop court,public_named\n3.4.1,editorial,Coquille,confidential\n"))
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var out struct {
+		Items []struct {
+			Language string `json:"language"`
+		} `json:"items"`
+	}
+	apitest.DecodeJSON(t, rec, &out)
+	require.Len(t, out.Items, 2)
+	var langs []string
+	require.NoError(t, f.env.DB.Model(&models.Comment{}).Order("tracking_number").Pluck("language", &langs).Error)
+	assert.Equal(t, []string{"fr", "fr"}, langs)
+	for _, it := range out.Items {
+		assert.Equal(t, "fr", it.Language)
+	}
 }

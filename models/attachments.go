@@ -14,12 +14,15 @@ import (
 // MaxAttachmentBytes bounds an uploaded file.
 const MaxAttachmentBytes = 10 << 20
 
-// SafeFileName keeps the base name of an uploaded file's name, without control characters,
-// quotes or path separators, at most 200 characters; it names the download, nothing else.
+// SafeFileName keeps the base name of an uploaded file's name, at most 200 characters, without
+// quotes, path separators, control characters or format characters: the bidirectional controls
+// (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C) that make "invoice\u202Efdp.exe"
+// show as "invoiceexe.pdf", zero-width characters and line separators. It names the download,
+// nothing else, and always ends in ext.
 func SafeFileName(name, ext string) string {
 	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
 	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || strings.ContainsRune(`"/\;`, r) {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) || strings.ContainsRune(`"/\;`, r) {
 			return -1
 		}
 		return r
@@ -27,7 +30,7 @@ func SafeFileName(name, ext string) string {
 	if r := []rune(name); len(r) > 200 {
 		name = string(r[:200])
 	}
-	if name == "" || name == "." {
+	if strings.Trim(name, ".") == "" {
 		name = "attachment"
 	}
 	if !strings.HasSuffix(strings.ToLower(name), ext) {

@@ -7,9 +7,21 @@ import (
 	"gorm.io/gorm"
 )
 
+// ImportsPerAccount bounds the template imports of one account: each reads a file of up to
+// 10 MB, so it is counted before the file is read, whatever comes of it.
+var ImportsPerAccount = Limit{Max: 20, Window: time.Hour}
+
+// CountImport counts an import by author before its file is read and refuses it with
+// rate_limited, and the time until the window ends, once ImportsPerAccount is reached.
+func CountImport(ctx context.Context, db *gorm.DB, author *User, now time.Time) error {
+	_, err := Reserve(ctx, db, now, Throttle{Key: "import:account:" + author.ID, Limit: ImportsPerAccount})
+	return err
+}
+
 // ImportComments stores a batch of comments (a filled template) all or nothing, in one
 // transaction: the window must be open, every row valid, and each row gets its tracking number.
-// The caller has checked clause numbers; rows that fail here are reported by index.
+// A row that names no language takes the author's profile language. The caller has checked clause
+// numbers; rows that fail here are reported by index.
 func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultationID string, rows []NewComment, now time.Time) ([]*Comment, map[int][]FieldError, error) {
 	tx = tx.WithContext(ctx)
 	con, err := FindConsultation(ctx, tx, consultationID)
@@ -30,6 +42,9 @@ func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultation
 	}
 	out := make([]*Comment, len(rows))
 	for i := range rows {
+		if rows[i].Language == "" {
+			rows[i].Language = author.Language
+		}
 		out[i] = newCommentRow(con, author, rows[i], now)
 	}
 	if err := insertWithTrackingNumbers(tx, con, out); err != nil {

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Row is one comment read from a filled template. Line is the spreadsheet
@@ -63,11 +61,6 @@ func (e *Error) Error() string {
 var (
 	ErrNotXLSX  = errors.New("the file is not an Excel workbook (.xlsx); fill in the blank template and save it as .xlsx, or as CSV UTF-8")
 	ErrTooLarge = fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
-)
-
-const (
-	maxUnzipSize    = 256 << 20 // total uncompressed size of an .xlsx
-	maxUnzipXMLSize = 16 << 20  // larger sheets are streamed from a temporary file
 )
 
 type field int
@@ -222,8 +215,10 @@ var (
 )
 
 // ReadXLSX reads a filled template from an .xlsx file of size bytes (0 if
-// unknown). It reads the sheet named "Comments", or else the first sheet.
-// On structural problems it returns no rows and an *Error.
+// unknown). It reads the sheet named "Comments", or else the first sheet,
+// row by row. A workbook that unpacks beyond the bounds of this package
+// fails with ErrUnpacksTooLarge before it is inflated. On structural
+// problems it returns no rows and an *Error.
 func ReadXLSX(r io.Reader, size int64) ([]Row, error) {
 	if size > MaxFileSize {
 		return nil, ErrTooLarge
@@ -238,11 +233,9 @@ func ReadXLSX(r io.Reader, size int64) ([]Row, error) {
 	if !bytes.HasPrefix(data, zipMagic) {
 		return nil, ErrNotXLSX
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize,
-	})
+	f, err := openXLSX(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrNotXLSX, err)
+		return nil, err
 	}
 	defer func() { _ = f.Close() }()
 
@@ -290,16 +283,21 @@ func ReadXLSX(r io.Reader, size int64) ([]Row, error) {
 
 // ReadCSV reads a filled template saved as CSV (UTF-8, optional BOM, comma
 // or semicolon separated, detected from the heading line). Line numbers are
-// the rows a spreadsheet shows when it opens the file. On structural
-// problems it returns no rows and an *Error.
+// the rows a spreadsheet shows when it opens the file. A file of more than
+// MaxSheetRows lines or MaxColumns columns is refused before it is parsed. On
+// structural problems it returns no rows and an *Error.
 func ReadCSV(r io.Reader) ([]Row, error) {
 	data, err := readLimited(r)
 	if err != nil {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
+	sep := detectSeparator(data)
+	if err := checkCSVShape(data, byte(sep)); err != nil {
+		return nil, err
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = detectSeparator(data)
+	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 

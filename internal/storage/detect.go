@@ -3,11 +3,13 @@ package storage
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/binary"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"consult/internal/zipsafe"
 )
 
 // ErrUnsupportedType reports content that is not one of the accepted document kinds.
@@ -65,11 +67,19 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-// Limits of the zip inspection: a genuine document has a few dozen entries.
+// Bounds of the inspection. A genuine document has a few dozen zip entries; its text parts are
+// inflated only through these limits, never trusting the sizes the zip directory declares.
 const (
-	maxZipEntries = 10000
-	eocdLen       = 22
-	maxCommentLen = 0xFFFF
+	maxZipEntries   = 10000
+	maxDocument     = 64 << 20  // bytes of a document read to check it
+	maxUnpacked     = 256 << 20 // all entries of a package, inflated (declared sizes)
+	maxUnpackedPart = 128 << 20 // one entry, inflated (declared size)
+	maxXMLPart      = 32 << 20  // a part that is parsed, inflated
+	maxMimetypeLen  = 128       // an ODF "mimetype" entry
+)
+
+const (
+	wordMainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )
 
 // DetectBytes is [DetectDocument] for content held in memory.
@@ -77,22 +87,37 @@ func DetectBytes(b []byte) (Kind, error) {
 	return DetectDocument(bytes.NewReader(b), int64(len(b)))
 }
 
-// DetectDocument identifies the document of the given size readable through r: PDF by its
-// "%PDF-" signature; ODT as a zip whose first entry is "mimetype" holding the ODF text media
-// type; DOCX as a zip with "[Content_Types].xml" and "word/" entries. Anything else fails with
-// ErrUnsupportedType. Only the zip central directory and at most a few bytes of the "mimetype"
-// entry are read, and archives with implausibly many entries are refused, so zip bombs cost
-// nothing.
+// DetectDocument identifies the document of the given size readable through r by its
+// structure, never its name, and fails with ErrUnsupportedType for anything else:
+//   - PDF: see checkPDF (header, startxref, %%EOF, cross-reference sections, trailer, catalogue);
+//   - ODT: a well-formed zip whose first entry is an uncompressed "mimetype" holding
+//     application/vnd.oasis.opendocument.text, with META-INF/manifest.xml and content.xml that
+//     parse as XML (a manifest and a document-content);
+//   - DOCX: a well-formed zip whose [Content_Types].xml declares the WordprocessingML main
+//     part, which parses as XML (a document).
+//
+// Zip packages are bounded by their directory (entries, declared sizes) before anything is
+// inflated, and the parts parsed are read through limits, so zip bombs cost next to nothing.
 func DetectDocument(r io.ReaderAt, size int64) (Kind, error) {
 	head := make([]byte, 5)
 	if size < int64(len(head)) {
 		return Unknown, fmt.Errorf("%w: too short", ErrUnsupportedType)
+	}
+	if size > maxDocument {
+		return Unknown, fmt.Errorf("%w: larger than %d bytes", ErrUnsupportedType, maxDocument)
 	}
 	if _, err := r.ReadAt(head, 0); err != nil {
 		return Unknown, fmt.Errorf("%w: %w", ErrUnsupportedType, err)
 	}
 	switch {
 	case string(head) == "%PDF-":
+		b := make([]byte, size)
+		if _, err := r.ReadAt(b, 0); err != nil && !errors.Is(err, io.EOF) {
+			return Unknown, fmt.Errorf("%w: %w", ErrUnsupportedType, err)
+		}
+		if err := checkPDF(b); err != nil {
+			return Unknown, err
+		}
 		return PDF, nil
 	case string(head[:4]) == "PK\x03\x04":
 		return detectZip(r, size)
@@ -101,73 +126,112 @@ func DetectDocument(r io.ReaderAt, size int64) (Kind, error) {
 }
 
 func detectZip(r io.ReaderAt, size int64) (Kind, error) {
-	if err := checkZipEntries(r, size); err != nil {
-		return Unknown, err
-	}
-	zr, err := zip.NewReader(r, size)
+	zr, err := zipsafe.Open(r, size, zipsafe.Limits{MaxEntries: maxZipEntries, MaxTotal: maxUnpacked, MaxEntry: maxUnpackedPart})
 	if err != nil {
 		return Unknown, fmt.Errorf("%w: %w", ErrUnsupportedType, err)
 	}
 	if len(zr.File) == 0 {
 		return Unknown, fmt.Errorf("%w: empty zip", ErrUnsupportedType)
 	}
-	if first := zr.File[0]; first.Name == "mimetype" {
-		if mt, err := readMimetype(first); err == nil && strings.TrimSpace(mt) == odtMIME {
-			return ODT, nil
-		}
-		return Unknown, fmt.Errorf("%w: not an ODF text document", ErrUnsupportedType)
-	}
-	var types, word bool
+	entries := make(map[string]*zip.File, len(zr.File))
 	for _, zf := range zr.File {
-		switch {
-		case zf.Name == "[Content_Types].xml":
-			types = true
-		case strings.HasPrefix(zf.Name, "word/"):
-			word = true
+		entries[zf.Name] = zf
+	}
+	if zr.File[0].Name == "mimetype" {
+		if err := checkODT(zr.File[0], entries); err != nil {
+			return Unknown, fmt.Errorf("%w: not an ODF text document: %w", ErrUnsupportedType, err)
 		}
+		return ODT, nil
 	}
-	if types && word {
-		return DOCX, nil
+	if err := checkDOCX(entries); err != nil {
+		return Unknown, fmt.Errorf("%w: not a Word document: %w", ErrUnsupportedType, err)
 	}
-	return Unknown, fmt.Errorf("%w: zip archive is not a text document", ErrUnsupportedType)
+	return DOCX, nil
 }
 
-// checkZipEntries reads the end-of-central-directory record and refuses zip64 archives and
-// archives listing more than maxZipEntries, before archive/zip allocates the directory.
-func checkZipEntries(r io.ReaderAt, size int64) error {
-	n := min(size, eocdLen+maxCommentLen)
-	tail := make([]byte, n)
-	if _, err := r.ReadAt(tail, size-n); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%w: %w", ErrUnsupportedType, err)
+// checkODT checks an ODF text package whose first entry is mimetype.
+func checkODT(mimetype *zip.File, entries map[string]*zip.File) error {
+	if mimetype.Method != zip.Store {
+		return errors.New("the mimetype entry is compressed")
 	}
-	i := bytes.LastIndex(tail, []byte("PK\x05\x06"))
-	if i < 0 || len(tail)-i < eocdLen {
-		return fmt.Errorf("%w: no zip directory", ErrUnsupportedType)
+	mt, err := zipsafe.ReadEntry(mimetype, maxMimetypeLen)
+	if err != nil {
+		return err
 	}
-	entries := binary.LittleEndian.Uint16(tail[i+10:])
-	if entries == 0xFFFF || int(entries) > maxZipEntries {
-		return fmt.Errorf("%w: too many zip entries", ErrUnsupportedType)
+	if string(mt) != odtMIME {
+		return fmt.Errorf("mimetype %q", mt)
+	}
+	if err := checkXMLPart(entries, "META-INF/manifest.xml", "manifest", nil); err != nil {
+		return err
+	}
+	return checkXMLPart(entries, "content.xml", "document-content", nil)
+}
+
+// checkDOCX checks an Office Open XML package for its WordprocessingML main part.
+func checkDOCX(entries map[string]*zip.File) error {
+	var main string
+	err := checkXMLPart(entries, "[Content_Types].xml", "Types", func(se xml.StartElement) {
+		if se.Name.Local == "Override" && attrValue(se, "ContentType") == wordMainType && main == "" {
+			main = strings.TrimPrefix(attrValue(se, "PartName"), "/")
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if main == "" {
+		return errors.New("[Content_Types].xml declares no WordprocessingML main part")
+	}
+	return checkXMLPart(entries, main, "document", nil)
+}
+
+// checkXMLPart reads the entry called name through maxXMLPart and checks that it is one
+// well-formed XML element named root (local name), calling each for every start element.
+func checkXMLPart(entries map[string]*zip.File, name, root string, each func(xml.StartElement)) error {
+	zf, ok := entries[name]
+	if !ok {
+		return fmt.Errorf("no %s", name)
+	}
+	rc, err := zipsafe.OpenEntry(zf, maxXMLPart)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	depth, roots := 0, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				if roots++; roots > 1 || t.Name.Local != root {
+					return fmt.Errorf("%s is not a %s", name, root)
+				}
+			}
+			depth++
+			if each != nil {
+				each(t)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if roots != 1 {
+		return fmt.Errorf("%s has no %s element", name, root)
 	}
 	return nil
 }
 
-// maxMimetypeLen bounds what is read of an ODF "mimetype" entry.
-const maxMimetypeLen = 128
-
-// readMimetype returns the uncompressed content of zf, reading no more than maxMimetypeLen+1
-// bytes and failing if there are more than maxMimetypeLen.
-func readMimetype(zf *zip.File) (string, error) {
-	if zf.UncompressedSize64 > maxMimetypeLen {
-		return "", errors.New("entry too large")
+func attrValue(se xml.StartElement, name string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
 	}
-	rc, err := zf.Open()
-	if err != nil {
-		return "", err
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, maxMimetypeLen+1))
-	if err == nil && len(b) > maxMimetypeLen {
-		err = errors.New("entry too large")
-	}
-	return string(b), err
+	return ""
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"consult/internal/storage/storagetest"
 )
 
 type zipEntry struct {
@@ -35,8 +37,8 @@ func makeZip(t *testing.T, entries ...zipEntry) []byte {
 	return buf.Bytes()
 }
 
-const minimalPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" +
-	"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+// minimalPDF is a genuine one-page PDF; the magic bytes alone are no longer enough.
+var minimalPDF = string(storagetest.PDF())
 
 func TestDetectDocument(t *testing.T) {
 	odt := makeZip(t,
@@ -44,11 +46,7 @@ func TestDetectDocument(t *testing.T) {
 		zipEntry{"META-INF/manifest.xml", "<manifest/>", false},
 		zipEntry{"content.xml", "<office:document-content/>", false},
 	)
-	docx := makeZip(t,
-		zipEntry{"[Content_Types].xml", "<Types/>", false},
-		zipEntry{"_rels/.rels", "<Relationships/>", false},
-		zipEntry{"word/document.xml", "<w:document/>", false},
-	)
+	docx := storagetest.DOCX()
 	ods := makeZip(t,
 		zipEntry{"mimetype", "application/vnd.oasis.opendocument.spreadsheet", true},
 		zipEntry{"content.xml", "<x/>", false},
@@ -106,7 +104,7 @@ func TestDetectDocument(t *testing.T) {
 
 func TestDetectTooManyEntries(t *testing.T) {
 	entries := make([]zipEntry, 0, maxZipEntries+2)
-	entries = append(entries, zipEntry{"[Content_Types].xml", "", true}, zipEntry{"word/document.xml", "", true})
+	entries = append(entries, zipEntry{"[Content_Types].xml", storagetest.DOCXContentTypes, true}, zipEntry{"word/document.xml", storagetest.DOCXDocument, true})
 	for i := range maxZipEntries {
 		entries = append(entries, zipEntry{name: "word/media/" + strconv.Itoa(i), store: true})
 	}
