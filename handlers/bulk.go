@@ -99,7 +99,9 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	if errs := models.ValidateDecision(models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody}); len(errs) > 0 {
+	decision := models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody,
+		RedactedProposedChange: req.RedactedProposedChange}
+	if errs := models.ValidateDecision(decision); len(errs) > 0 {
 		return models.Invalid("the decision has invalid fields", errs...)
 	}
 	members, err := h.clusterMembers(c)
@@ -111,8 +113,8 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 		if cm.Status != models.CommentSubmitted {
 			continue
 		}
-		results = append(results, h.moderateOne(c, cm.ID, models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note,
-			RedactedBody: req.RedactedBody, RedactedProposedChange: req.RedactedProposedChange, Version: cm.Version}))
+		decision.Version = cm.Version
+		results = append(results, h.moderateOne(c, cm.ID, decision))
 	}
 	return c.JSON(http.StatusOK, map[string]any{"results": results})
 }
