@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -83,51 +82,23 @@ func zipError(err error) error {
 
 // scanSharedStrings reads the shared-strings part through its bound and counts its strings.
 func scanSharedStrings(zf *zip.File) error {
-	rc, err := zipsafe.OpenEntry(zf, maxSharedXML)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	for n := 0; ; {
-		tok, err := d.RawToken()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
+	n := 0
+	return zipsafe.EachStartElement(zf, maxSharedXML, func(se xml.StartElement) error {
+		if se.Name.Local == "si" {
 			if n++; n > MaxSharedStrings {
 				return fmt.Errorf("%w: more than %d shared strings", zipsafe.ErrTooLarge, MaxSharedStrings)
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // scanSheet reads a worksheet part through its bound and checks that its rows and columns stay
 // within MaxSheetRows and MaxColumns, so that excelize's row iterator, which fills the gaps
 // up to a cell's column and a row's number, allocates little per row and stops soon.
 func scanSheet(zf *zip.File) error {
-	rc, err := zipsafe.OpenEntry(zf, maxSheetXML)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
 	row, col := 0, 0
-	for {
-		tok, err := d.RawToken()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	return zipsafe.EachStartElement(zf, maxSheetXML, func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "row":
 			row, col = row+1, 0
@@ -150,32 +121,19 @@ func scanSheet(zf *zip.File) error {
 					Message: fmt.Sprintf("this row has cells beyond column IV (%d columns); delete them", MaxColumns)}}}
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // checkSheetTargets reads a relationships part and refuses worksheets kept anywhere but
 // xl/worksheets/sheet*.xml, the parts scanSheet has bounded; every spreadsheet program keeps them
 // there.
 func checkSheetTargets(zf *zip.File, name string) error {
-	rc, err := zipsafe.OpenEntry(zf, maxOtherPart)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
 	// "dir/_rels/part.xml.rels" describes "dir/part.xml"; its targets are relative to dir.
 	dir := path.Dir(path.Dir(name))
-	d := xml.NewDecoder(rc)
-	for {
-		tok, err := d.RawToken()
-		if errors.Is(err, io.EOF) {
+	return zipsafe.EachStartElement(zf, maxOtherPart, func(se xml.StartElement) error {
+		if se.Name.Local != "Relationship" || !strings.HasSuffix(attr(se, "Type"), "/worksheet") {
 			return nil
-		}
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "Relationship" || !strings.HasSuffix(attr(se, "Type"), "/worksheet") {
-			continue
 		}
 		target := attr(se, "Target")
 		if strings.HasPrefix(target, "/") {
@@ -186,7 +144,8 @@ func checkSheetTargets(zf *zip.File, name string) error {
 		if !strings.HasPrefix(strings.ToLower(target), "xl/worksheets/sheet") {
 			return fmt.Errorf("a worksheet is kept outside xl/worksheets: %q", target)
 		}
-	}
+		return nil
+	})
 }
 
 func attr(se xml.StartElement, name string) string {

@@ -7,6 +7,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/binary"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -98,6 +99,31 @@ func OpenEntry(f *zip.File, max int64) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("%w: entry %q: %w", ErrMalformed, f.Name, err)
 	}
 	return &limited{rc: rc, f: f, left: max}, nil
+}
+
+// EachStartElement reads the XML part f through max bytes (see [OpenEntry]) and calls fn with
+// every start element, without checking that the document is well formed; fn's error stops it.
+func EachStartElement(f *zip.File, max int64, fn func(xml.StartElement) error) error {
+	rc, err := OpenEntry(f, max)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	for {
+		tok, err := d.RawToken()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := fn(se); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // ReadEntry returns the content of f, at most max bytes (see [OpenEntry]).
