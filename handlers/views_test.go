@@ -97,3 +97,17 @@ func TestMissingHashedAssetIsNotFound(t *testing.T) {
 	rec = env.Get("/consultations/some-page")
 	assert.NotEqual(t, http.StatusNotFound, rec.Code, "client routes still load the app")
 }
+
+// TestCommentsWithoutALanguageTakeTheAuthorsProfileLanguage: a comment that names no language is
+// in its author's profile language, in the browser as in an imported template.
+func TestCommentsWithoutALanguageTakeTheAuthorsProfileLanguage(t *testing.T) {
+	f := newCommentFixture(t)
+	require.NoError(t, f.env.DB.Model(&models.User{}).Where("id = ?", f.stake.ID).Update("language", "fr").Error)
+	rec := f.submit(f.stake, map[string]any{"comment_type": "general", "body": "Une remarque générale.", "publication": "public_named"}, nil)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var c struct {
+		Language string `json:"language"`
+	}
+	apitest.DecodeJSON(t, rec, &c)
+	assert.Equal(t, "fr", c.Language)
+}

@@ -20,8 +20,7 @@ func CountImport(ctx context.Context, db *gorm.DB, author *User, now time.Time) 
 
 // ImportComments stores a batch of comments (a filled template) all or nothing, in one
 // transaction: the window must be open, every row valid, and each row gets its tracking number.
-// A row that names no language takes the author's profile language. The caller has checked clause
-// numbers; rows that fail here are reported by index.
+// The caller has checked clause numbers; rows that fail here are reported by index.
 func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultationID string, rows []NewComment, now time.Time) ([]*Comment, map[int][]FieldError, error) {
 	tx = tx.WithContext(ctx)
 	con, err := FindConsultation(ctx, tx, consultationID)
@@ -42,9 +41,6 @@ func ImportComments(ctx context.Context, tx *gorm.DB, author *User, consultation
 	}
 	out := make([]*Comment, len(rows))
 	for i := range rows {
-		if rows[i].Language == "" {
-			rows[i].Language = author.Language
-		}
 		out[i] = newCommentRow(con, author, rows[i], now)
 	}
 	if err := insertWithTrackingNumbers(tx, con, out); err != nil {

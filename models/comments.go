@@ -128,7 +128,12 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 	return c, nil
 }
 
+// newCommentRow builds the row of a new comment; one that names no language takes its author's
+// profile language.
 func newCommentRow(con *Consultation, author *User, in NewComment, now time.Time) *Comment {
+	if in.Language == "" {
+		in.Language = author.Language
+	}
 	c := &Comment{
 		ID: NewID(), ConsultationID: con.ID, ClauseID: in.ClauseID, AuthorID: &author.ID, CommentType: in.CommentType,
 		Body: in.Body, ProposedChange: in.ProposedChange, Publication: in.Publication, Language: in.Language, ParagraphRef: in.ParagraphRef,
