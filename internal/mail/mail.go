@@ -115,7 +115,8 @@ func NewFolder(dir, from string, log *slog.Logger) *Folder {
 	return &Folder{dir: dir, from: from, log: log}
 }
 
-var link = regexp.MustCompile(`https?://[^\s"<>]+`)
+// link is the first address in a mail, without the punctuation that ends its sentence.
+var link = regexp.MustCompile(`https?://[^\s"<>]*[^\s"<>.,;:!?)]`)
 
 // Send writes m to the folder and logs its recipient, subject, link and text.
 func (f *Folder) Send(_ context.Context, m Message) error {

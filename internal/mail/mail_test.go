@@ -152,4 +152,9 @@ func TestDevelopmentOutboxKeepsAReadableCopyAndLogsTheLink(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, emls, 1)
 	assert.Contains(t, log.String(), `link="http://localhost:8123/verify-email#token=abc_DEF-123"`)
+
+	log.Reset()
+	require.NoError(t, folder.Send(context.Background(), mail.Message{ID: "m2", To: "zoe@example.eu", Subject: "Comment received",
+		Body: "See your comments at http://localhost:8123/me/comments."}))
+	assert.Contains(t, log.String(), "link=http://localhost:8123/me/comments ", "the sentence's full stop is not part of the link")
 }
