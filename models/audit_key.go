@@ -26,8 +26,8 @@ type auditKey struct{ secret []byte }
 // Name names the plugin.
 func (auditKey) Name() string { return auditKeyName }
 
-// Initialize has nothing to register: the plugin only carries the key.
-func (auditKey) Initialize(*gorm.DB) error { return nil }
+// The plugin only carries the key: there is nothing to register when gorm installs it.
+func (auditKey) Initialize(*gorm.DB) error { return nil } //nolint:misspell // gorm.Plugin names it so
 
 // UseAuditKey gives a database handle the key of its audit chain. Call it once, right after
 // opening the handle and before sharing it: recording, verifying and checkpointing the audit trail
@@ -42,7 +42,7 @@ func UseAuditKey(db *gorm.DB, key []byte) error {
 // auditMAC is the HMAC-SHA256, under the handle's audit key, of the parts joined by a unit
 // separator.
 func auditMAC(db *gorm.DB, parts ...string) (string, error) {
-	k, ok := db.Config.Plugins[auditKeyName].(auditKey)
+	k, ok := db.Plugins[auditKeyName].(auditKey)
 	if !ok {
 		return "", errors.New("no audit key on this database handle (models.UseAuditKey)")
 	}

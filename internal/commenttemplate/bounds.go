@@ -160,7 +160,7 @@ func attr(se xml.StartElement, name string) string {
 // checkCSVShape walks the records of a CSV file as encoding/csv splits them and refuses a file
 // with more than MaxSheetRows lines or a line of more than MaxColumns fields, before the CSV
 // reader allocates them. Line numbers count every line a spreadsheet shows.
-func checkCSVShape(data []byte, sep byte) error {
+func checkCSVShape(data []byte, sep rune) error {
 	line, fields, quoted := 1, 1, false
 	for i := 0; i < len(data); i++ {
 		b := data[i]
@@ -173,9 +173,9 @@ func checkCSVShape(data []byte, sep byte) error {
 					quoted = false
 				}
 			}
-		case b == '"' && (i == 0 || data[i-1] == sep || data[i-1] == '\n'):
+		case b == '"' && (i == 0 || rune(data[i-1]) == sep || data[i-1] == '\n'):
 			quoted = true
-		case b == sep:
+		case rune(b) == sep:
 			if fields++; fields > MaxColumns {
 				return &Error{Problems: []Problem{{Line: line,
 					Message: fmt.Sprintf("this row has more than %d columns; delete the extra ones", MaxColumns)}}}

@@ -293,7 +293,7 @@ func ReadCSV(r io.Reader) ([]Row, error) {
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	sep := detectSeparator(data)
-	if err := checkCSVShape(data, byte(sep)); err != nil {
+	if err := checkCSVShape(data, sep); err != nil {
 		return nil, err
 	}
 	cr := csv.NewReader(bytes.NewReader(data))

@@ -307,7 +307,7 @@ func unPNG(data []byte, width int) ([]byte, error) {
 			case 2:
 				cur[i] = c + up
 			case 3:
-				cur[i] = c + byte((int(left)+int(up))/2)
+				cur[i] = c + left/2 + up/2 + left&up&1 // the average of left and up, rounded down
 			case 4:
 				cur[i] = c + paeth(left, up, upLeft)
 			default:

@@ -55,10 +55,10 @@ func Open(r io.ReaderAt, size int64, l Limits) (*zip.Reader, error) {
 		if f.Method != zip.Store && f.Method != zip.Deflate {
 			return nil, fmt.Errorf("%w: entry %q uses compression method %d", ErrMalformed, f.Name, f.Method)
 		}
-		if f.UncompressedSize64 > uint64(l.MaxEntry) {
+		if f.UncompressedSize64 > uint64(l.MaxEntry) { //nolint:gosec // G115: limits are positive constants
 			return nil, fmt.Errorf("%w: entry %q inflates to %d bytes, more than %d", ErrTooLarge, f.Name, f.UncompressedSize64, l.MaxEntry)
 		}
-		if total += f.UncompressedSize64; total > uint64(l.MaxTotal) {
+		if total += f.UncompressedSize64; total > uint64(l.MaxTotal) { //nolint:gosec // G115: as above
 			return nil, fmt.Errorf("%w: the entries inflate to more than %d bytes", ErrTooLarge, l.MaxTotal)
 		}
 	}
@@ -91,7 +91,7 @@ func checkEntryCount(r io.ReaderAt, size int64, maxEntries int) error {
 // max bytes came out, or once the entry inflates past the size the directory declared for it
 // (archive/zip reports that as a format error), and with ErrMalformed on any other fault.
 func OpenEntry(f *zip.File, max int64) (io.ReadCloser, error) {
-	if f.UncompressedSize64 > uint64(max) {
+	if f.UncompressedSize64 > uint64(max) { //nolint:gosec // G115: bounds are positive constants
 		return nil, fmt.Errorf("%w: entry %q inflates to %d bytes, more than %d", ErrTooLarge, f.Name, f.UncompressedSize64, max)
 	}
 	rc, err := f.Open()
