@@ -41,8 +41,23 @@ func requestID(log *slog.Logger) echo.MiddlewareFunc {
 	}
 }
 
-// accessLog writes one line per request after the error handler has set the final status.
+// accessLog writes one line per request after the error handler has set the final status. The
+// logger hands a failed request's error to the error handler itself (to log the status the client
+// got), so the error stops here: Echo would otherwise run the error handler a second time.
 func accessLog() echo.MiddlewareFunc {
+	logged := requestLogger()
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		h := logged(next)
+		return func(c echo.Context) error {
+			if err := h(c); err != nil && !c.Response().Committed {
+				return err
+			}
+			return nil
+		}
+	}
+}
+
+func requestLogger() echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogMethod:    true,
 		LogURIPath:   true,

@@ -79,3 +79,16 @@ func TestCompressionForLargeAnswers(t *testing.T) {
 	require.Equal(t, 200, rec.Code)
 	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
 }
+
+// TestAFailedRequestIsAnsweredAndLoggedOnce: the error handler runs once per failed request, so a
+// client's mistake is one info line in the access log, not also an error.
+func TestAFailedRequestIsAnsweredAndLoggedOnce(t *testing.T) {
+	env := apitest.New(t)
+	rec := env.Get("/api/v1/none")
+	require.Equal(t, http.StatusNotFound, rec.Code)
+	rec = env.Do(apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/register", Body: map[string]string{"email": "x"}})
+	require.Equal(t, http.StatusUnprocessableEntity, rec.Code, rec.Body.String())
+	logs := env.Logs.String()
+	assert.NotContains(t, logs, "level=ERROR", logs)
+	assert.Equal(t, 2, strings.Count(logs, "msg=request "), logs)
+}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,6 +35,26 @@ type Env struct {
 	Config *config.Config
 	Tokens *token.Issuer
 	Hasher *password.Hasher
+	Logs   *Logs // what the server logged, at info level and above
+}
+
+// Logs collects a server's log lines; requests write to it concurrently.
+type Logs struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *Logs) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// String returns everything logged so far.
+func (l *Logs) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }
 
 // Start is the time the test clock shows at first.
@@ -61,7 +82,8 @@ func NewWithDB(t testing.TB, db *database.DB) *Env {
 		t.Fatalf("readiness: %v", err)
 	}
 	clk := clock.NewManual(Start)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logs := &Logs{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
 	tokens, err := token.NewIssuer(token.Config{Secret: []byte(cfg.JWTSecret), Issuer: cfg.BaseURL, Audience: cfg.BaseURL + "/api", Clock: clk.Now})
 	if err != nil {
 		t.Fatalf("token issuer: %v", err)
@@ -73,7 +95,7 @@ func NewWithDB(t testing.TB, db *database.DB) *Env {
 	}
 	t.Cleanup(func() { _ = files.Close() })
 	e := api.New(api.Deps{Config: cfg, DB: db, Readiness: ready, Clock: clk, Log: log, Hasher: hasher, Tokens: tokens, Files: files})
-	return &Env{T: t, Echo: e, DB: db, Clock: clk, Config: cfg, Tokens: tokens, Hasher: hasher}
+	return &Env{T: t, Echo: e, DB: db, Clock: clk, Config: cfg, Tokens: tokens, Hasher: hasher, Logs: logs}
 }
 
 // Request is one request to send.
