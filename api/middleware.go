@@ -15,6 +15,7 @@ import (
 	"consult/handlers"
 	"consult/internal/database"
 	"consult/internal/logging"
+	"consult/internal/problem"
 	"consult/models"
 )
 
@@ -138,7 +139,7 @@ func (m *httpMetrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		err := next(c)
 		status := c.Response().Status
 		if err != nil {
-			p, _ := problemFor(err)
+			p, _ := problem.For(err)
 			status = p.Status
 		}
 		route := c.Path()

@@ -1,12 +1,13 @@
 package handlers
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
+	"consult/internal/logging"
 	"consult/internal/mail"
+	"consult/internal/problem"
 	"consult/models"
 )
 
@@ -63,25 +64,20 @@ func (h *Handlers) moderateOne(c echo.Context, id string, m models.Moderation) B
 		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.Redacted())
 		return "", t.Subject, t.Body
 	})
-	return bulkResult(id, err)
+	return bulkResult(c, id, err)
 }
 
-func bulkResult(id string, err error) BulkResult {
+// bulkResult is one item's outcome, with the status and code the error handler would answer for
+// the same error alone.
+func bulkResult(c echo.Context, id string, err error) BulkResult {
 	if err == nil {
 		return BulkResult{ID: id, Status: http.StatusOK}
 	}
-	var de *models.Error
-	if errors.As(err, &de) {
-		status := http.StatusConflict
-		switch de.Code {
-		case models.CodeNotFound:
-			status = http.StatusNotFound
-		case models.CodeValidationFailed:
-			status = http.StatusUnprocessableEntity
-		}
-		return BulkResult{ID: id, Status: status, Code: de.Code, Detail: de.Message}
+	p, _ := problem.For(err)
+	if p.Status >= http.StatusInternalServerError {
+		logging.From(c.Request().Context()).Error("bulk item failed", "id", id, "error", err)
 	}
-	return BulkResult{ID: id, Status: http.StatusInternalServerError, Code: models.CodeInternal, Detail: "failed; it has been logged"}
+	return BulkResult{ID: id, Status: p.Status, Code: p.Code, Detail: p.Detail}
 }
 
 // ClusterModerationRequest applies one decision to every comment of a cluster still waiting.
@@ -160,7 +156,7 @@ func (h *Handlers) RecordClusterDisposition(c echo.Context) error {
 			in.Version = &v
 		}
 		_, err := models.RecordDisposition(ctx, h.DB.DB, CurrentPrincipal(c).User, cm.ID, in, h.Clock.Now())
-		results = append(results, bulkResult(cm.ID, err))
+		results = append(results, bulkResult(c, cm.ID, err))
 	}
 	return c.JSON(http.StatusOK, map[string]any{"results": results})
 }
