@@ -188,7 +188,7 @@ func (h *Handlers) GetComment(c echo.Context) error {
 	for i := range files {
 		views = append(views, attachmentView(&files[i]))
 	}
-	if viewer != nil && (viewer.Role.AtLeast(models.RoleModerator) || (cm.AuthorID != nil && *cm.AuthorID == viewer.ID)) {
+	if models.SeesWholeComment(cm, viewer) {
 		v := commentView(cm)
 		v.Attachments = views
 		dispositions, err := models.DispositionsOf(ctx, h.DB.DB, []string{cm.ID})

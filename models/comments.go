@@ -181,16 +181,16 @@ func FindComment(ctx context.Context, db *gorm.DB, id string, viewer *User) (*Co
 	return &c, nil
 }
 
-// CanReadComment is the object-level rule for reading one comment.
+// CanReadComment is the object-level rule for reading one comment: whoever sees it whole, and
+// anyone once it is published and not confidential (in its public form).
 func CanReadComment(c *Comment, viewer *User) bool {
-	switch {
-	case viewer != nil && viewer.Role.AtLeast(RoleModerator):
-		return true
-	case viewer != nil && c.AuthorID != nil && *c.AuthorID == viewer.ID:
-		return true
-	default:
-		return c.Status == CommentPublished && c.Publication != Confidential
-	}
+	return SeesWholeComment(c, viewer) || (c.Status == CommentPublished && c.Publication != Confidential)
+}
+
+// SeesWholeComment says whether viewer sees all of a comment (the original texts, the moderation,
+// the disposition before it is public): its author and staff do.
+func SeesWholeComment(c *Comment, viewer *User) bool {
+	return viewer != nil && (viewer.Role.AtLeast(RoleModerator) || (c.AuthorID != nil && *c.AuthorID == viewer.ID))
 }
 
 // AuthorComments lists a user's own comments, newest first.
