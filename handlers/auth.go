@@ -12,7 +12,7 @@ import (
 
 	"consult/internal/auth/password"
 	"consult/internal/logging"
-	"consult/internal/mail"
+	"consult/internal/mailtext"
 	"consult/models"
 )
 
@@ -74,7 +74,7 @@ func (h *Handlers) Register(c echo.Context) error {
 			if !mayMail {
 				return nil
 			}
-			text := mail.AlreadyRegistered(h.Config.BaseURL)
+			text := mailtext.AlreadyRegistered(h.Config.BaseURL)
 			return models.EnqueueMail(ctx, tx, email, text.Subject, text.Body, now)
 		}
 		if err != nil {
@@ -295,7 +295,7 @@ func (h *Handlers) RequestPasswordReset(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			text := mail.PasswordReset(h.Config.BaseURL, plain)
+			text := mailtext.PasswordReset(h.Config.BaseURL, plain)
 			return models.EnqueueMail(ctx, tx, user.Email, text.Subject, text.Body, now)
 		})
 	})
@@ -343,7 +343,7 @@ func (h *Handlers) ConfirmPasswordReset(c echo.Context) error {
 		if err := models.RevokeUserSessions(ctx, tx, u.ID, "", now); err != nil {
 			return err
 		}
-		text := mail.PasswordChanged(h.Config.BaseURL)
+		text := mailtext.PasswordChanged(h.Config.BaseURL)
 		return models.EnqueueMail(ctx, tx, u.Email, text.Subject, text.Body, now)
 	})
 	if err != nil {

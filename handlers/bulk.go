@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"consult/internal/logging"
-	"consult/internal/mail"
 	"consult/internal/problem"
 	"consult/models"
 )
@@ -60,10 +59,7 @@ func (h *Handlers) BulkModerate(c echo.Context) error {
 }
 
 func (h *Handlers) moderateOne(c echo.Context, id string, m models.Moderation) BulkResult {
-	_, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, id, m, h.Clock.Now(), func(cm *models.Comment) (string, string, string) {
-		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.Redacted())
-		return "", t.Subject, t.Body
-	})
+	_, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, id, m, h.Clock.Now(), h.Config.BaseURL)
 	return bulkResult(c, id, err)
 }
 

@@ -11,7 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"consult/internal/commenttemplate"
-	"consult/internal/mail"
+	"consult/internal/mailtext"
 	"consult/models"
 )
 
@@ -103,7 +103,7 @@ func (h *Handlers) ImportComments(c echo.Context) error {
 		for i, cm := range created {
 			numbers[i] = cm.TrackingNumber
 		}
-		t := mail.ImportReceipt(h.Config.BaseURL, con.Title, numbers)
+		t := mailtext.ImportReceipt(h.Config.BaseURL, con.Title, numbers)
 		return models.EnqueueMail(ctx, tx, author.Email, t.Subject, t.Body, now)
 	})
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
 
-	"consult/internal/mail"
 	"consult/models"
 )
 
@@ -118,10 +117,7 @@ func (h *Handlers) SubmitComment(c echo.Context) error {
 				return err
 			}
 		}
-		comment, err := models.SubmitComment(ctx, tx, author, consultationID, in, now, func(cm *models.Comment, con *models.Consultation) (string, string) {
-			t := mail.CommentReceipt(h.Config.BaseURL, con.Title, cm.TrackingNumber, cm.CommentType, cm.Publication, cm.Body)
-			return t.Subject, t.Body
-		})
+		comment, err := models.SubmitComment(ctx, tx, author, consultationID, in, now, h.Config.BaseURL)
 		if err != nil {
 			return err
 		}

@@ -8,7 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"consult/internal/auth/password"
-	"consult/internal/mail"
+	"consult/internal/mailtext"
 	"consult/models"
 )
 
@@ -107,7 +107,7 @@ func (h *Handlers) ChangePassword(c echo.Context) error {
 		if err := models.RevokeUserSessions(ctx, tx, p.User.ID, p.SessionID, now); err != nil {
 			return err
 		}
-		text := mail.PasswordChanged(h.Config.BaseURL)
+		text := mailtext.PasswordChanged(h.Config.BaseURL)
 		return models.EnqueueMail(ctx, tx, p.User.Email, text.Subject, text.Body, now)
 	})
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"consult/internal/mail"
 	"consult/models"
 )
 
@@ -28,10 +27,7 @@ func (h *Handlers) ModerateComment(c echo.Context) error {
 	cm, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), models.Moderation{
 		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody,
 		RedactedProposedChange: req.RedactedProposedChange, Version: versionOf(req.Version),
-	}, h.Clock.Now(), func(cm *models.Comment) (string, string, string) {
-		t := mail.ModerationOutcome(h.Config.BaseURL, cm.TrackingNumber, cm.Status, cm.ReasonCode, cm.ModerationNote, cm.Redacted())
-		return "", t.Subject, t.Body
-	})
+	}, h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
 		return err
 	}

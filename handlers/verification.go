@@ -8,7 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
 
-	"consult/internal/mail"
+	"consult/internal/mailtext"
 	"consult/models"
 )
 
@@ -55,6 +55,6 @@ func (h *Handlers) mailVerification(ctx context.Context, tx *gorm.DB, u *models.
 	if err != nil {
 		return err
 	}
-	text := mail.VerifyEmail(h.Config.BaseURL, plain)
+	text := mailtext.VerifyEmail(h.Config.BaseURL, plain)
 	return models.EnqueueMail(ctx, tx, u.Email, text.Subject, text.Body, now)
 }

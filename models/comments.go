@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"consult/internal/mailtext"
 	"consult/internal/neardup"
 )
 
@@ -101,7 +102,7 @@ func checkLongText(field, value string, required bool, maxRunes int) *FieldError
 
 // SubmitComment stores a comment on an open consultation and gives it a tracking number, in one
 // transaction with its confirmation mail. The window is open when opens_at <= now < closes_at.
-func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationID string, in NewComment, now time.Time, receipt func(*Comment, *Consultation) (subject, body string)) (*Comment, error) {
+func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationID string, in NewComment, now time.Time, baseURL string) (*Comment, error) {
 	tx = tx.WithContext(ctx)
 	con, err := FindConsultation(ctx, tx, consultationID)
 	if err != nil {
@@ -121,8 +122,8 @@ func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationI
 	if err := insertWithTrackingNumbers(tx, con, []*Comment{c}); err != nil {
 		return nil, err
 	}
-	subject, body := receipt(c, con)
-	if err := EnqueueMail(ctx, tx, author.Email, subject, body, now); err != nil {
+	t := mailtext.CommentReceipt(baseURL, con.Title, c.TrackingNumber, c.CommentType, c.Publication, c.Body)
+	if err := EnqueueMail(ctx, tx, author.Email, t.Subject, t.Body, now); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"consult/internal/mailtext"
 )
 
 // Moderation actions.
@@ -101,7 +103,7 @@ func ValidateDecision(m Moderation) []FieldError { return m.validate() }
 // ModerateComment applies a decision with optimistic locking: of two moderators acting on one
 // comment, exactly one wins and the other gets a conflict. The decision, the audit event and the
 // mail to the author commit together.
-func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id string, m Moderation, now time.Time, outcome func(*Comment) (to, subject, body string)) (*Comment, error) {
+func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id string, m Moderation, now time.Time, baseURL string) (*Comment, error) {
 	if errs := appendIf(m.validate(), checkVersion("version", m.Version)); len(errs) > 0 {
 		return nil, Invalid("the decision has invalid fields", errs...)
 	}
@@ -152,11 +154,8 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 		if err != nil || author == nil {
 			return err
 		}
-		to, subject, body := outcome(c)
-		if to == "" {
-			to = author.Email
-		}
-		return EnqueueMail(ctx, tx, to, subject, body, now)
+		t := mailtext.ModerationOutcome(baseURL, c.TrackingNumber, c.Status, c.ReasonCode, c.ModerationNote, c.Redacted())
+		return EnqueueMail(ctx, tx, author.Email, t.Subject, t.Body, now)
 	})
 	if err != nil {
 		return nil, err

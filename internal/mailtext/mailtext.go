@@ -1,4 +1,7 @@
-package mail
+// Package mailtext holds the texts of every mail consult sends: subjects and plain-text bodies,
+// built from the base URL and the facts of the event. It imports nothing of consult, so the domain
+// layer writes its mails itself.
+package mailtext
 
 import (
 	"fmt"
