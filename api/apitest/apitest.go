@@ -1,5 +1,5 @@
-// Package apitest runs requests through the real router on a fresh database, for table-driven
-// HTTP tests: name, method, URL, headers, expected status, expected and forbidden content.
+// Package apitest runs requests through the real router on a fresh, migrated database, with a
+// clock the test controls, accounts signed in as any role, and the server's log kept for reading.
 package apitest
 
 import (
