@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
 	"consult/models"
 )
@@ -66,15 +65,7 @@ func (h *Handlers) CreateScheme(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	ctx, now, actor := c.Request().Context(), h.Clock.Now(), CurrentPrincipal(c).User
-	var s *models.Scheme
-	err := h.DB.Transaction(func(tx *gorm.DB) error {
-		var err error
-		if s, err = models.CreateScheme(ctx, tx, models.NewScheme(req), now); err != nil {
-			return err
-		}
-		return models.RecordAudit(ctx, tx, models.AuditEntry{ActorID: &actor.ID, Action: "scheme.created", SubjectType: "scheme", SubjectID: s.ID, After: schemeView(s)}, now)
-	})
+	s, err := models.CreateScheme(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, models.NewScheme(req), h.Clock.Now())
 	if err != nil {
 		return err
 	}

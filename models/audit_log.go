@@ -123,3 +123,11 @@ func hashMismatch(e *AuditEvent) string {
 		return "its content does not match its hash (changed after it was written)"
 	}
 }
+
+// actorID is the actor a command records in the audit trail: nil for the command line.
+func actorID(u *User) *string {
+	if u == nil {
+		return nil
+	}
+	return &u.ID
+}

@@ -19,8 +19,10 @@ type NewScheme struct {
 	Summary string
 }
 
-// CreateScheme validates and stores a scheme; a slug in use is a conflict.
-func CreateScheme(ctx context.Context, db *gorm.DB, in NewScheme, now time.Time) (*Scheme, error) {
+// CreateScheme is the command that creates a scheme: in one transaction it checks the fields,
+// stores the scheme and records the audit event. A slug in use is a conflict. actor is nil for the
+// command line.
+func CreateScheme(ctx context.Context, db *gorm.DB, actor *User, in NewScheme, now time.Time) (*Scheme, error) {
 	var errs []FieldError
 	if len(in.Slug) < 2 || len(in.Slug) > 60 || !slugPattern.MatchString(in.Slug) {
 		errs = append(errs, FieldError{Field: "slug", Message: "must be 2 to 60 lower-case letters, digits and single hyphens, such as consumer-iot"})
@@ -35,10 +37,17 @@ func CreateScheme(ctx context.Context, db *gorm.DB, in NewScheme, now time.Time)
 		return nil, Invalid("the scheme has invalid fields", errs...)
 	}
 	s := &Scheme{ID: NewID(), Slug: in.Slug, Title: strings.TrimSpace(in.Title), Summary: strings.TrimSpace(in.Summary), CreatedAt: now, UpdatedAt: now}
-	if err := db.WithContext(ctx).Create(s).Error; err != nil {
-		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			return nil, Conflict("a scheme with slug " + in.Slug + " exists")
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(s).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return Conflict("a scheme with slug " + in.Slug + " exists")
+			}
+			return err
 		}
+		return RecordAudit(ctx, tx, AuditEntry{ActorID: actorID(actor), Action: "scheme.created", SubjectType: "scheme", SubjectID: s.ID,
+			After: map[string]any{"id": s.ID, "slug": s.Slug, "title": s.Title, "summary": s.Summary, "created_at": s.CreatedAt.UTC()}}, now)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -35,6 +35,9 @@ unless --force is given.`,
 				return err
 			}
 			defer db.Close()
+			if err := e.useAuditKey(db); err != nil {
+				return err
+			}
 			m, err := db.NewMigrator(true)
 			if err != nil {
 				return err

@@ -53,7 +53,7 @@ func Load(ctx context.Context, db *gorm.DB, hasher *password.Hasher, now time.Ti
 		hashes[i] = h
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
-		var staffID *string
+		var staff *models.User
 		for i, a := range Accounts {
 			u, err := models.CreateUser(ctx, tx, models.NewAccount{
 				Email: a.Email, PasswordHash: hashes[i], Role: a.Role, Verified: true,
@@ -63,10 +63,10 @@ func Load(ctx context.Context, db *gorm.DB, hasher *password.Hasher, now time.Ti
 				return err
 			}
 			if a.Role == models.RoleModerator {
-				staffID = &u.ID
+				staff = u
 			}
 		}
-		scheme, err := models.CreateScheme(ctx, tx, models.NewScheme{
+		scheme, err := models.CreateScheme(ctx, tx, staff, models.NewScheme{
 			Slug:  SchemeSlug,
 			Title: "Consumer IoT devices",
 			Summary: "A candidate European cybersecurity certification scheme for consumer devices that connect " +
@@ -87,7 +87,7 @@ func Load(ctx context.Context, db *gorm.DB, hasher *password.Hasher, now time.Ti
 			if err != nil {
 				return err
 			}
-			doc, err := models.ImportDocument(ctx, tx, scheme, models.NewDocument{VersionLabel: w.version, Markdown: src, CreatedBy: staffID}, now)
+			doc, err := models.ImportDocument(ctx, tx, scheme, models.NewDocument{VersionLabel: w.version, Markdown: src, CreatedBy: &staff.ID}, now)
 			if err != nil {
 				return err
 			}
@@ -98,7 +98,7 @@ func Load(ctx context.Context, db *gorm.DB, hasher *password.Hasher, now time.Ti
 					"and the agency's response to each one are public once the consultation closes.",
 				OpensAt:   w.opens,
 				ClosesAt:  w.closes,
-				CreatedBy: staffID,
+				CreatedBy: &staff.ID,
 			}, now)
 			if err != nil {
 				return err
