@@ -8,11 +8,8 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
-	"consult/internal/auth/password"
 	"consult/internal/logging"
-	"consult/internal/mailtext"
 	"consult/models"
 )
 
@@ -39,61 +36,11 @@ func (h *Handlers) Register(c echo.Context) error {
 	if _, err := h.reserve(ctx, now, models.Throttle{Key: "register:ip:" + c.RealIP(), Limit: registrationsPerIP}); err != nil {
 		return err
 	}
-	profile := models.Profile{DisplayName: req.DisplayName, Organisation: req.Organisation, StakeholderType: req.StakeholderType,
-		Country: req.Country, TransparencyRegisterID: req.TransparencyRegisterID, Language: req.Language}
-	errs := profile.Validate()
-	email := models.NormalizeEmail(req.Email)
-	if email == "" {
-		errs = append([]models.FieldError{{Field: "email", Message: "is not a valid email address"}}, errs...)
-	}
-	if err := password.Check(req.Password, req.Email, req.DisplayName, req.Organisation); err != nil {
-		errs = append(errs, models.FieldError{Field: "password", Message: err.Error()})
-	}
-	if len(errs) > 0 {
-		return models.Invalid("the registration has invalid fields", errs...)
-	}
-	// Whoever registers has not shown they control the address: its mails are limited per address.
-	mayMail, err := h.mayMailUnproven(ctx, now, email)
+	user, err := models.Register(ctx, h.DB.DB, h.Hasher, models.Registration{Email: req.Email, Password: req.Password,
+		Profile: models.Profile{DisplayName: req.DisplayName, Organisation: req.Organisation, StakeholderType: req.StakeholderType,
+			Country: req.Country, TransparencyRegisterID: req.TransparencyRegisterID, Language: req.Language}}, h.Config.BaseURL, now)
 	if err != nil {
 		return err
-	}
-	hash, err := h.Hasher.Hash(ctx, req.Password)
-	if err != nil {
-		return err
-	}
-	var user *models.User
-	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		var u *models.User
-		// A savepoint: on PostgreSQL a failed insert would otherwise abort the whole transaction.
-		err := tx.Transaction(func(inner *gorm.DB) error {
-			var err error
-			u, err = models.CreateUser(ctx, inner, models.NewAccount{Email: email, PasswordHash: hash, Role: models.RoleStakeholder, Profile: profile}, now)
-			return err
-		})
-		if errors.Is(err, models.ErrConflict) {
-			if !mayMail {
-				return nil
-			}
-			text := mailtext.AlreadyRegistered(h.Config.BaseURL)
-			return models.EnqueueMail(ctx, tx, email, text.Subject, text.Body, now)
-		}
-		if err != nil {
-			return err
-		}
-		user = u
-		if !mayMail {
-			return nil // the owner can ask for the link again once the window has passed
-		}
-		return h.mailVerification(ctx, tx, u, now)
-	})
-	if err != nil {
-		return err
-	}
-	if user == nil {
-		// The same shape as a new account; nothing about the existing one leaks.
-		user = &models.User{ID: models.NewID(), Email: email, DisplayName: profile.DisplayName, Organisation: profile.Organisation,
-			StakeholderType: profile.StakeholderType, Country: profile.Country, TransparencyRegisterID: profile.TransparencyRegisterID,
-			Language: profile.Language, Role: models.RoleStakeholder, CreatedAt: now}
 	}
 	return c.JSON(http.StatusCreated, userView(user))
 }
@@ -113,14 +60,7 @@ func (h *Handlers) VerifyEmail(c echo.Context) error {
 	if _, err := h.reserve(ctx, now, models.Throttle{Key: "token:ip:" + c.RealIP(), Limit: tokenAttemptsPerIP}); err != nil {
 		return err
 	}
-	err := h.DB.Transaction(func(tx *gorm.DB) error {
-		u, err := models.ConsumeOneTimeToken(ctx, tx, req.Token, models.PurposeVerifyEmail, now)
-		if err != nil {
-			return err
-		}
-		return tx.Model(u).Updates(map[string]any{"email_verified": true, "updated_at": now}).Error
-	})
-	if err != nil {
+	if err := models.VerifyEmail(ctx, h.DB.DB, req.Token, now); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
@@ -157,7 +97,7 @@ func (h *Handlers) Login(c echo.Context) error {
 	// Every attempt takes its slot before the password is checked; a right password gives it back,
 	// so only failures (and attempts still running) count.
 	slots, err := h.reserve(ctx, now,
-		models.Throttle{Key: "login:account:" + digest(strings.ToLower(strings.TrimSpace(req.Email))), Limit: loginFailuresPerAccount},
+		models.Throttle{Key: "login:account:" + models.KeyDigest(strings.ToLower(strings.TrimSpace(req.Email))), Limit: loginFailuresPerAccount},
 		models.Throttle{Key: "login:ip:" + c.RealIP(), Limit: loginFailuresPerIP})
 	if err != nil {
 		return err
@@ -181,12 +121,7 @@ func (h *Handlers) Login(c echo.Context) error {
 	if err := slots.Release(ctx, h.DB.DB); err != nil {
 		return err
 	}
-	if h.Hasher.NeedsRehash(user.PasswordHash) {
-		if hash, err := h.Hasher.Hash(ctx, req.Password); err == nil {
-			h.DB.Model(user).Update("password_hash", hash)
-		}
-	}
-	session, refresh, err := models.StartSession(ctx, h.DB.DB, user.ID, c.Request().UserAgent(), now)
+	session, refresh, err := models.SignIn(ctx, h.DB.DB, h.Hasher, user, req.Password, c.Request().UserAgent(), now)
 	if err != nil {
 		return err
 	}
@@ -277,27 +212,7 @@ func (h *Handlers) RequestPasswordReset(c echo.Context) error {
 		return err
 	}
 	return answerThen(c, func(ctx context.Context) error {
-		// Counted for every address, known or not, so both paths write the same counters.
-		_, err := h.reserve(ctx, now, models.Throttle{Key: "reset:address:" + digest(models.NormalizeEmail(req.Email)), Limit: resetMailsPerAddress})
-		if errors.Is(err, &models.Error{Code: models.CodeRateLimited}) {
-			return nil // enough links are on their way
-		} else if err != nil {
-			return err
-		}
-		user, err := models.FindUserByEmail(ctx, h.DB.DB, req.Email)
-		if errors.Is(err, models.ErrNotFound) || (err == nil && user.Disabled) {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		return h.DB.Transaction(func(tx *gorm.DB) error {
-			plain, err := models.IssueOneTimeToken(ctx, tx, user.ID, models.PurposePasswordReset, models.PasswordResetTTL, now)
-			if err != nil {
-				return err
-			}
-			text := mailtext.PasswordReset(h.Config.BaseURL, plain)
-			return models.EnqueueMail(ctx, tx, user.Email, text.Subject, text.Body, now)
-		})
+		return models.RequestPasswordReset(ctx, h.DB.DB, req.Email, h.Config.BaseURL, now)
 	})
 }
 
@@ -317,36 +232,7 @@ func (h *Handlers) ConfirmPasswordReset(c echo.Context) error {
 	if _, err := h.reserve(ctx, now, models.Throttle{Key: "token:ip:" + c.RealIP(), Limit: tokenAttemptsPerIP}); err != nil {
 		return err
 	}
-	// Both fields are checked before the token is spent, and every fault is named.
-	errs := models.CheckOneTimeTokenShape(req.Token)
-	if err := password.Check(req.Password); err != nil {
-		errs = append(errs, models.FieldError{Field: "password", Message: err.Error()})
-	}
-	if len(errs) > 0 {
-		return models.Invalid("the new password is not accepted", errs...)
-	}
-	hash, err := h.Hasher.Hash(ctx, req.Password)
-	if err != nil {
-		return err
-	}
-	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		u, err := models.ConsumeOneTimeToken(ctx, tx, req.Token, models.PurposePasswordReset, now)
-		if err != nil {
-			return err
-		}
-		if err := password.Check(req.Password, u.Email, u.DisplayName, u.Organisation); err != nil {
-			return models.Invalid("the new password is not accepted", models.FieldError{Field: "password", Message: err.Error()})
-		}
-		if err := tx.Model(u).Updates(map[string]any{"password_hash": hash, "email_verified": true, "updated_at": now}).Error; err != nil {
-			return err
-		}
-		if err := models.RevokeUserSessions(ctx, tx, u.ID, "", now); err != nil {
-			return err
-		}
-		text := mailtext.PasswordChanged(h.Config.BaseURL)
-		return models.EnqueueMail(ctx, tx, u.Email, text.Subject, text.Body, now)
-	})
-	if err != nil {
+	if err := models.ConfirmPasswordReset(ctx, h.DB.DB, h.Hasher, req.Token, req.Password, h.Config.BaseURL, now); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

@@ -2,13 +2,9 @@ package handlers
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
-	"consult/internal/auth/password"
-	"consult/internal/mailtext"
 	"consult/models"
 )
 
@@ -42,25 +38,7 @@ func (h *Handlers) UpdateMe(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	p := models.Profile{DisplayName: u.DisplayName, Organisation: u.Organisation, StakeholderType: u.StakeholderType,
-		Country: u.Country, TransparencyRegisterID: u.TransparencyRegisterID, Language: u.Language}
-	for dst, src := range map[*string]*string{
-		&p.DisplayName: req.DisplayName, &p.Organisation: req.Organisation, &p.StakeholderType: req.StakeholderType,
-		&p.Country: req.Country, &p.TransparencyRegisterID: req.TransparencyRegisterID, &p.Language: req.Language,
-	} {
-		if src != nil {
-			*dst = strings.TrimSpace(*src)
-		}
-	}
-	if errs := p.Validate(); len(errs) > 0 {
-		return models.Invalid("the profile has invalid fields", errs...)
-	}
-	now := h.Clock.Now()
-	err = h.DB.WithContext(c.Request().Context()).Model(u).Updates(map[string]any{
-		"display_name": p.DisplayName, "organisation": p.Organisation, "stakeholder_type": p.StakeholderType,
-		"country": p.Country, "transparency_register_id": p.TransparencyRegisterID, "language": p.Language, "updated_at": now,
-	}).Error
-	if err != nil {
+	if err := models.UpdateProfile(c.Request().Context(), h.DB.DB, u, models.ProfileChange(req), h.Clock.Now()); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, userView(u))
@@ -93,24 +71,7 @@ func (h *Handlers) ChangePassword(c echo.Context) error {
 	if err := slots.Release(ctx, h.DB.DB); err != nil {
 		return err
 	}
-	if err := password.Check(req.NewPassword, p.User.Email, p.User.DisplayName, p.User.Organisation); err != nil {
-		return models.Invalid("the new password is not accepted", models.FieldError{Field: "new_password", Message: err.Error()})
-	}
-	hash, err := h.Hasher.Hash(ctx, req.NewPassword)
-	if err != nil {
-		return err
-	}
-	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		if err := tx.WithContext(ctx).Model(p.User).Updates(map[string]any{"password_hash": hash, "updated_at": now}).Error; err != nil {
-			return err
-		}
-		if err := models.RevokeUserSessions(ctx, tx, p.User.ID, p.SessionID, now); err != nil {
-			return err
-		}
-		text := mailtext.PasswordChanged(h.Config.BaseURL)
-		return models.EnqueueMail(ctx, tx, p.User.Email, text.Subject, text.Body, now)
-	})
-	if err != nil {
+	if err := models.ChangePassword(ctx, h.DB.DB, h.Hasher, p.User, p.SessionID, req.NewPassword, h.Config.BaseURL, now); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

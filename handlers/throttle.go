@@ -2,9 +2,6 @@ package handlers
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"net/http"
 	"time"
 
@@ -17,34 +14,20 @@ import (
 // Throttles of the account endpoints. Counts live in the database, so every server process
 // shares them; the client address is the socket's unless a trusted proxy forwarded it. Every
 // limit is counted before the work it guards (models.Reserve), so parallel requests cannot all
-// pass it.
+// pass it. The silent limits of mails per address belong to the account commands in models.
 var (
 	loginFailuresPerAccount = models.Limit{Max: 5, Window: 15 * time.Minute}
 	loginFailuresPerIP      = models.Limit{Max: 20, Window: 15 * time.Minute}
 	registrationsPerIP      = models.Limit{Max: 10, Window: time.Hour}
 	resetRequestsPerIP      = models.Limit{Max: 10, Window: time.Hour}
-	resetMailsPerAddress    = models.Limit{Max: 3, Window: time.Hour}
 	tokenAttemptsPerIP      = models.Limit{Max: 30, Window: time.Hour}
 	resendsPerIP            = models.Limit{Max: 10, Window: time.Hour}
-	// unprovenMailsPerAddress bounds the mails sent to an address on the word of someone who has
-	// not shown they control it (verification mails, their resends, "already registered" notices).
-	unprovenMailsPerAddress = models.Limit{Max: 3, Window: time.Hour}
 )
 
 // reserve takes a slot under every throttle before the expensive work they guard; past a limit
 // it answers 429 rate_limited with Retry-After.
 func (h *Handlers) reserve(ctx context.Context, now time.Time, throttles ...models.Throttle) (*models.Reservation, error) {
 	return models.Reserve(ctx, h.DB.DB, now, throttles...)
-}
-
-// mayMailUnproven counts a mail to address under its per-address limit and reports whether it may
-// go. The limit is silent: a refused mail changes nothing in the answer, so it reveals nothing.
-func (h *Handlers) mayMailUnproven(ctx context.Context, now time.Time, address string) (bool, error) {
-	_, err := h.reserve(ctx, now, models.Throttle{Key: "mail:address:" + digest(address), Limit: unprovenMailsPerAddress})
-	if errors.Is(err, &models.Error{Code: models.CodeRateLimited}) {
-		return false, nil
-	}
-	return err == nil, err
 }
 
 // answerThen answers 204 at once, then does work: the time to the answer says nothing about what
@@ -60,10 +43,4 @@ func answerThen(c echo.Context, work func(ctx context.Context) error) error {
 		logging.From(ctx).Error("work after the answer failed", "error", err)
 	}
 	return nil
-}
-
-// digest keeps personal data (an email address) out of the rate-limit table's keys.
-func digest(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:16])
 }

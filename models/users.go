@@ -42,6 +42,40 @@ func (p *Profile) Validate() []FieldError {
 	return errs
 }
 
+// ProfileChange names the profile fields to change; a nil field stays as it is.
+type ProfileChange struct {
+	DisplayName            *string
+	Organisation           *string
+	StakeholderType        *string
+	Country                *string
+	TransparencyRegisterID *string
+	Language               *string
+}
+
+// UpdateProfile is the command that changes profile fields of u's own account: it trims the given
+// fields, checks the whole resulting profile and stores it. u holds the new profile afterwards.
+func UpdateProfile(ctx context.Context, db *gorm.DB, u *User, ch ProfileChange, now time.Time) error {
+	p := Profile{DisplayName: u.DisplayName, Organisation: u.Organisation, StakeholderType: u.StakeholderType,
+		Country: u.Country, TransparencyRegisterID: u.TransparencyRegisterID, Language: u.Language}
+	for dst, src := range map[*string]*string{
+		&p.DisplayName: ch.DisplayName, &p.Organisation: ch.Organisation, &p.StakeholderType: ch.StakeholderType,
+		&p.Country: ch.Country, &p.TransparencyRegisterID: ch.TransparencyRegisterID, &p.Language: ch.Language,
+	} {
+		if src != nil {
+			*dst = strings.TrimSpace(*src)
+		}
+	}
+	if errs := p.Validate(); len(errs) > 0 {
+		return Invalid("the profile has invalid fields", errs...)
+	}
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return tx.Model(u).Updates(map[string]any{
+			"display_name": p.DisplayName, "organisation": p.Organisation, "stakeholder_type": p.StakeholderType,
+			"country": p.Country, "transparency_register_id": p.TransparencyRegisterID, "language": p.Language, "updated_at": now,
+		}).Error
+	})
+}
+
 func validLanguageTag(s string) bool {
 	if len(s) < 2 || len(s) > 12 {
 		return false

@@ -1,0 +1,100 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"consult/internal/auth/password"
+	"consult/internal/mailtext"
+)
+
+// ChangePassword is the command that replaces u's password once its owner has proven the current
+// one (the caller checks it, under its sign-in throttle). It checks the new password against the
+// policy and the account's own details, hashes it, then in one transaction stores it, ends every
+// session of the account but keepSession and mails the owner a warning.
+func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u *User, keepSession, newPassword, baseURL string, now time.Time) error {
+	if err := password.Check(newPassword, u.Email, u.DisplayName, u.Organisation); err != nil {
+		return Invalid("the new password is not accepted", FieldError{Field: "new_password", Message: err.Error()})
+	}
+	hash, err := hasher.Hash(ctx, newPassword)
+	if err != nil {
+		return err
+	}
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return setPassword(ctx, tx, u, hash, false, keepSession, baseURL, now)
+	})
+}
+
+// setPassword stores a new password hash (and marks the address verified when a mailed link
+// proved it), ends the account's sessions but keepSession (empty: all) and mails the owner a
+// warning, in tx.
+func setPassword(ctx context.Context, tx *gorm.DB, u *User, hash string, proven bool, keepSession, baseURL string, now time.Time) error {
+	set := map[string]any{"password_hash": hash, "updated_at": now}
+	if proven {
+		set["email_verified"] = true
+	}
+	if err := tx.Model(u).Updates(set).Error; err != nil {
+		return err
+	}
+	if err := RevokeUserSessions(ctx, tx, u.ID, keepSession, now); err != nil {
+		return err
+	}
+	text := mailtext.PasswordChanged(baseURL)
+	return EnqueueMail(ctx, tx, u.Email, text.Subject, text.Body, now)
+}
+
+// RequestPasswordReset is the command that mails a one-time reset link when email belongs to an
+// enabled account. Every address, known or not, is counted under the same silent per-address
+// limit, so both paths write the same counters; past it nothing more is mailed. It returns no sign
+// of what it found.
+func RequestPasswordReset(ctx context.Context, db *gorm.DB, email, baseURL string, now time.Time) error {
+	mayMail, err := mayMail(ctx, db, now, Throttle{Key: "reset:address:" + KeyDigest(NormalizeEmail(email)), Limit: resetMailsPerAddress})
+	if err != nil || !mayMail {
+		return err // without an error, enough links are on their way
+	}
+	user, err := FindUserByEmail(ctx, db, email)
+	if errors.Is(err, ErrNotFound) || (err == nil && user.Disabled) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		plain, err := IssueOneTimeToken(ctx, tx, user.ID, PurposePasswordReset, PasswordResetTTL, now)
+		if err != nil {
+			return err
+		}
+		text := mailtext.PasswordReset(baseURL, plain)
+		return EnqueueMail(ctx, tx, user.Email, text.Subject, text.Body, now)
+	})
+}
+
+// ConfirmPasswordReset is the command that spends a reset token and sets a new password. Both
+// fields are checked before the token is spent, and every fault is named; then, in one
+// transaction, it spends the token, checks the password against the account's own details,
+// stores it (the mailed link proves the address), ends every session and mails a warning.
+func ConfirmPasswordReset(ctx context.Context, db *gorm.DB, hasher *password.Hasher, token, newPassword, baseURL string, now time.Time) error {
+	errs := CheckOneTimeTokenShape(token)
+	if err := password.Check(newPassword); err != nil {
+		errs = append(errs, FieldError{Field: "password", Message: err.Error()})
+	}
+	if len(errs) > 0 {
+		return Invalid("the new password is not accepted", errs...)
+	}
+	hash, err := hasher.Hash(ctx, newPassword)
+	if err != nil {
+		return err
+	}
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		u, err := ConsumeOneTimeToken(ctx, tx, token, PurposePasswordReset, now)
+		if err != nil {
+			return err
+		}
+		if err := password.Check(newPassword, u.Email, u.DisplayName, u.Organisation); err != nil {
+			return Invalid("the new password is not accepted", FieldError{Field: "password", Message: err.Error()})
+		}
+		return setPassword(ctx, tx, u, hash, true, "", baseURL, now)
+	})
+}
