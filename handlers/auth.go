@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -81,8 +80,6 @@ type TokenResponse struct {
 	User         UserView `json:"user"`
 }
 
-var errBadCredentials = &models.Error{Code: models.CodeUnauthenticated, Message: "the email or the password is wrong"}
-
 // Login checks the password and opens a session. Unknown and known emails get the same answer
 // after the same work, and failures are throttled per account and per client address.
 func (h *Handlers) Login(c echo.Context) error {
@@ -93,35 +90,9 @@ func (h *Handlers) Login(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	ctx, now := c.Request().Context(), h.Clock.Now()
-	// Every attempt takes its slot before the password is checked; a right password gives it back,
-	// so only failures (and attempts still running) count.
-	slots, err := h.reserve(ctx, now,
-		models.Throttle{Key: "login:account:" + models.KeyDigest(strings.ToLower(strings.TrimSpace(req.Email))), Limit: loginFailuresPerAccount},
-		models.Throttle{Key: "login:ip:" + c.RealIP(), Limit: loginFailuresPerIP})
-	if err != nil {
-		return err
-	}
-	user, err := models.FindUserByEmail(ctx, h.DB.DB, req.Email)
-	if err != nil && !errors.Is(err, models.ErrNotFound) {
-		return err
-	}
-	var verr error
-	if user == nil {
-		verr = h.Hasher.DummyVerify(ctx, req.Password)
-	} else {
-		verr = h.Hasher.Verify(ctx, user.PasswordHash, req.Password)
-	}
-	if verr != nil || user.Disabled {
-		if errors.Is(verr, context.Canceled) {
-			return verr
-		}
-		return errBadCredentials
-	}
-	if err := slots.Release(ctx, h.DB.DB); err != nil {
-		return err
-	}
-	session, refresh, err := models.SignIn(ctx, h.DB.DB, h.Hasher, user, req.Password, c.Request().UserAgent(), now)
+	now := h.Clock.Now()
+	user, session, refresh, err := models.SignIn(c.Request().Context(), h.DB.DB, h.Hasher, models.Credentials(req), c.Request().UserAgent(),
+		models.Throttle{Key: "login:ip:" + c.RealIP(), Limit: loginFailuresPerIP}, now)
 	if err != nil {
 		return err
 	}

@@ -58,20 +58,9 @@ func (h *Handlers) ChangePassword(c echo.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	ctx, now := c.Request().Context(), h.Clock.Now()
-	// Like a sign-in: the attempt is counted before the password is checked, and a right one
-	// gives its slot back.
-	slots, err := h.reserve(ctx, now, models.Throttle{Key: "password:account:" + p.User.ID, Limit: loginFailuresPerAccount})
+	err := models.ChangePassword(c.Request().Context(), h.DB.DB, h.Hasher, p.User, p.SessionID,
+		models.PasswordChange{Current: req.CurrentPassword, New: req.NewPassword}, h.Config.BaseURL, h.Clock.Now())
 	if err != nil {
-		return err
-	}
-	if err := h.Hasher.Verify(ctx, p.User.PasswordHash, req.CurrentPassword); err != nil {
-		return models.Invalid("the current password is wrong", models.FieldError{Field: "current_password", Message: "is wrong"})
-	}
-	if err := slots.Release(ctx, h.DB.DB); err != nil {
-		return err
-	}
-	if err := models.ChangePassword(ctx, h.DB.DB, h.Hasher, p.User, p.SessionID, req.NewPassword, h.Config.BaseURL, now); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)

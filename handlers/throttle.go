@@ -14,14 +14,13 @@ import (
 // Throttles of the account endpoints. Counts live in the database, so every server process
 // shares them; the client address is the socket's unless a trusted proxy forwarded it. Every
 // limit is counted before the work it guards (models.Reserve), so parallel requests cannot all
-// pass it. The silent limits of mails per address belong to the account commands in models.
+// pass it. The limits of one account or one address belong to the account commands in models.
 var (
-	loginFailuresPerAccount = models.Limit{Max: 5, Window: 15 * time.Minute}
-	loginFailuresPerIP      = models.Limit{Max: 20, Window: 15 * time.Minute}
-	registrationsPerIP      = models.Limit{Max: 10, Window: time.Hour}
-	resetRequestsPerIP      = models.Limit{Max: 10, Window: time.Hour}
-	tokenAttemptsPerIP      = models.Limit{Max: 30, Window: time.Hour}
-	resendsPerIP            = models.Limit{Max: 10, Window: time.Hour}
+	loginFailuresPerIP = models.Limit{Max: 20, Window: 15 * time.Minute}
+	registrationsPerIP = models.Limit{Max: 10, Window: time.Hour}
+	resetRequestsPerIP = models.Limit{Max: 10, Window: time.Hour}
+	tokenAttemptsPerIP = models.Limit{Max: 30, Window: time.Hour}
+	resendsPerIP       = models.Limit{Max: 10, Window: time.Hour}
 )
 
 // reserve takes a slot under every throttle before the expensive work they guard; past a limit

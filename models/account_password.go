@@ -11,15 +11,32 @@ import (
 	"consult/internal/mailtext"
 )
 
-// ChangePassword is the command that replaces u's password once its owner has proven the current
-// one (the caller checks it, under its sign-in throttle). It checks the new password against the
-// policy and the account's own details, hashes it, then in one transaction stores it, ends every
-// session of the account but keepSession and mails the owner a warning.
-func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u *User, keepSession, newPassword, baseURL string, now time.Time) error {
-	if err := password.Check(newPassword, u.Email, u.DisplayName, u.Organisation); err != nil {
+// PasswordChange is what the owner of an account sends to change its password.
+type PasswordChange struct {
+	Current string
+	New     string
+}
+
+// ChangePassword is the command that replaces u's password. Like a sign-in, the attempt takes a
+// slot under the account's throttle before the current password is checked, and a right one gives
+// it back. The new password is checked against the policy and the account's own details and
+// hashed; then one transaction stores it, ends every session of the account but keepSession and
+// mails the owner a warning.
+func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u *User, keepSession string, in PasswordChange, baseURL string, now time.Time) error {
+	slots, err := Reserve(ctx, db, now, Throttle{Key: "password:account:" + u.ID, Limit: passwordFailuresPerAccount})
+	if err != nil {
+		return err
+	}
+	if err := hasher.Verify(ctx, u.PasswordHash, in.Current); err != nil {
+		return Invalid("the current password is wrong", FieldError{Field: "current_password", Message: "is wrong"})
+	}
+	if err := slots.Release(ctx, db); err != nil {
+		return err
+	}
+	if err := password.Check(in.New, u.Email, u.DisplayName, u.Organisation); err != nil {
 		return Invalid("the new password is not accepted", FieldError{Field: "new_password", Message: err.Error()})
 	}
-	hash, err := hasher.Hash(ctx, newPassword)
+	hash, err := hasher.Hash(ctx, in.New)
 	if err != nil {
 		return err
 	}

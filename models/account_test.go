@@ -21,9 +21,11 @@ const (
 )
 
 var (
-	accountNow     = time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
-	accountHasher  = password.NewHasher()
-	accountProfile = models.Profile{DisplayName: "Ada", StakeholderType: "eu_citizen", Country: "BE", Language: "en"}
+	accountNow         = time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
+	accountHasher      = password.NewHasher()
+	accountCredentials = models.Credentials{Email: "ada@example.eu", Password: accountPassword}
+	accountClient      = models.Throttle{Key: "login:ip:test", Limit: models.Limit{Max: 100, Window: time.Hour}}
+	accountProfile     = models.Profile{DisplayName: "Ada", StakeholderType: "eu_citizen", Country: "BE", Language: "en"}
 )
 
 // storeAccount stores a verified stakeholder account with accountPassword as its password.
@@ -206,7 +208,7 @@ func TestPasswordChangesEndSessions(t *testing.T) {
 		keepsFirst bool
 	}{
 		{"a change keeps the session it was made in", func(db *database.DB, u *models.User, keep string) error {
-			return models.ChangePassword(ctx, db.DB, accountHasher, u, keep, accountPassword+" again", accountBaseURL, accountNow)
+			return models.ChangePassword(ctx, db.DB, accountHasher, u, keep, models.PasswordChange{Current: accountPassword, New: accountPassword + " again"}, accountBaseURL, accountNow)
 		}, true},
 		{"a reset ends every session", func(db *database.DB, _ *models.User, _ string) error {
 			require.NoError(t, models.RequestPasswordReset(ctx, db.DB, "ada@example.eu", accountBaseURL, accountNow))
@@ -219,9 +221,9 @@ func TestPasswordChangesEndSessions(t *testing.T) {
 			t.Parallel()
 			db := testutil.NewDB(t)
 			u := storeAccount(t, db, "ada@example.eu")
-			first, _, err := models.SignIn(ctx, db.DB, accountHasher, u, accountPassword, "first", accountNow)
+			_, first, _, err := models.SignIn(ctx, db.DB, accountHasher, accountCredentials, "first", accountClient, accountNow)
 			require.NoError(t, err)
-			second, _, err := models.SignIn(ctx, db.DB, accountHasher, u, accountPassword, "second", accountNow)
+			_, second, _, err := models.SignIn(ctx, db.DB, accountHasher, accountCredentials, "second", accountClient, accountNow)
 			require.NoError(t, err)
 			require.NoError(t, tc.change(db, u, first.ID))
 
@@ -238,14 +240,71 @@ func TestPasswordChangesEndSessions(t *testing.T) {
 	}
 }
 
-func TestChangePasswordRefusesAPasswordMadeOfTheProfile(t *testing.T) {
+func TestChangePasswordNamesTheFault(t *testing.T) {
 	t.Parallel()
-	db := testutil.NewDB(t)
-	u := storeAccount(t, db, "ada@example.eu")
-	err := models.ChangePassword(context.Background(), db.DB, accountHasher, u, "", "ada@example.eu is my password", accountBaseURL, accountNow)
-	assert.Equal(t, []string{"new_password"}, accountFieldErrors(t, err))
-	subjects, _ := accountMails(t, db, u.Email)
-	assert.Empty(t, subjects)
+	tests := []struct {
+		name   string
+		change models.PasswordChange
+		want   string
+	}{
+		{"a wrong current password", models.PasswordChange{Current: "not the password", New: accountPassword + " again"}, "current_password"},
+		{"a new password made of the profile", models.PasswordChange{Current: accountPassword, New: "ada@example.eu is my password"}, "new_password"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			db := testutil.NewDB(t)
+			u := storeAccount(t, db, "ada@example.eu")
+			err := models.ChangePassword(context.Background(), db.DB, accountHasher, u, "", tc.change, accountBaseURL, accountNow)
+			assert.Equal(t, []string{tc.want}, accountFieldErrors(t, err))
+			subjects, _ := accountMails(t, db, u.Email)
+			assert.Empty(t, subjects)
+		})
+	}
+}
+
+func TestSignInAnswersEveryFailureAlikeAndCountsOnlyFailures(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		failures int // wrong passwords tried first
+		email    string
+		password string
+		disabled bool
+		want     models.Code // "" for success
+	}{
+		{"the right password", 0, "ada@example.eu", accountPassword, false, ""},
+		{"the right password after four failures", 4, " ADA@example.eu", accountPassword, false, ""},
+		{"a wrong password", 0, "ada@example.eu", "not the password", false, models.CodeUnauthenticated},
+		{"an unknown address", 0, "nobody@example.eu", accountPassword, false, models.CodeUnauthenticated},
+		{"a disabled account", 0, "ada@example.eu", accountPassword, true, models.CodeUnauthenticated},
+		{"the right password after five failures", 5, "ada@example.eu", accountPassword, false, models.CodeRateLimited},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			db := testutil.NewDB(t)
+			u := storeAccount(t, db, "ada@example.eu")
+			require.NoError(t, db.Model(u).Update("disabled", tc.disabled).Error)
+			for range tc.failures {
+				_, _, _, err := models.SignIn(ctx, db.DB, accountHasher, models.Credentials{Email: u.Email, Password: "wrong"}, "", accountClient, accountNow)
+				require.Error(t, err)
+			}
+			got, s, refresh, err := models.SignIn(ctx, db.DB, accountHasher, models.Credentials{Email: tc.email, Password: tc.password}, "agent", accountClient, accountNow)
+			if tc.want != "" {
+				var e *models.Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, tc.want, e.Code)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, u.ID, got.ID)
+			assert.NotEmpty(t, refresh)
+			_, err = models.ActiveUser(ctx, db.DB, s.ID, u.ID, accountNow)
+			assert.NoError(t, err, "the session is live")
+		})
+	}
 }
 
 func TestUpdateProfile(t *testing.T) {

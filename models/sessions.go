@@ -7,7 +7,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"consult/internal/auth/password"
 	"consult/internal/auth/token"
 )
 
@@ -16,35 +15,6 @@ const (
 	RefreshTTL = 14 * 24 * time.Hour // a refresh token unused this long expires
 	SessionTTL = 30 * 24 * time.Hour // a session ends this long after sign-in, however active
 )
-
-// SignIn is the command that opens a session for u once its password has proven right (the
-// caller checks it, under its throttles), and returns the session's first refresh token. A hash
-// made with older parameters is replaced by one of plain under the current ones, in the same
-// transaction as the session; a failure to hash leaves the old one, which still works.
-func SignIn(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u *User, plain, userAgent string, now time.Time) (*Session, string, error) {
-	rehash := ""
-	if hasher.NeedsRehash(u.PasswordHash) {
-		if hash, err := hasher.Hash(ctx, plain); err == nil {
-			rehash = hash
-		}
-	}
-	s := &Session{ID: NewID(), UserID: u.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionTTL), UserAgent: truncate(userAgent, 300)}
-	var refresh string
-	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if rehash != "" {
-			if err := tx.Model(u).Updates(map[string]any{"password_hash": rehash, "updated_at": now}).Error; err != nil {
-				return err
-			}
-		}
-		if err := tx.Create(s).Error; err != nil {
-			return err
-		}
-		var err error
-		refresh, err = issueRefresh(tx, s, now)
-		return err
-	})
-	return s, refresh, err
-}
 
 func issueRefresh(tx *gorm.DB, s *Session, now time.Time) (string, error) {
 	plain, hash := token.NewRefreshToken()
