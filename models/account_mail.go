@@ -43,13 +43,24 @@ func mayMailUnproven(ctx context.Context, db *gorm.DB, now time.Time, address st
 	return mayMail(ctx, db, now, Throttle{Key: "mail:address:" + KeyDigest(address), Limit: unprovenMailsPerAddress})
 }
 
-// mailVerification issues a verification token for u (earlier ones stop working) and queues the
-// mail carrying it, in tx. The mail holds no text the registering person chose.
-func mailVerification(ctx context.Context, tx *gorm.DB, u *User, baseURL string, now time.Time) error {
-	plain, err := IssueOneTimeToken(ctx, tx, u.ID, PurposeVerifyEmail, VerifyEmailTTL, now)
+// oneTimeLinks are the mailed single-use links of each purpose: how long one lives and the mail
+// that carries it. Neither mail holds text the person asking chose.
+var oneTimeLinks = map[string]struct {
+	ttl  time.Duration
+	text func(baseURL, token string) mailtext.Text
+}{
+	PurposeVerifyEmail:   {VerifyEmailTTL, mailtext.VerifyEmail},
+	PurposePasswordReset: {PasswordResetTTL, mailtext.PasswordReset},
+}
+
+// mailOneTimeLink issues a token of purpose for u (earlier ones of that purpose stop working) and
+// queues the mail carrying its link, in tx.
+func mailOneTimeLink(ctx context.Context, tx *gorm.DB, u *User, purpose, baseURL string, now time.Time) error {
+	link := oneTimeLinks[purpose]
+	plain, err := IssueOneTimeToken(ctx, tx, u.ID, purpose, link.ttl, now)
 	if err != nil {
 		return err
 	}
-	text := mailtext.VerifyEmail(baseURL, plain)
+	text := link.text(baseURL, plain)
 	return EnqueueMail(ctx, tx, u.Email, text.Subject, text.Body, now)
 }

@@ -79,12 +79,7 @@ func RequestPasswordReset(ctx context.Context, db *gorm.DB, email, baseURL strin
 		return err
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		plain, err := IssueOneTimeToken(ctx, tx, user.ID, PurposePasswordReset, PasswordResetTTL, now)
-		if err != nil {
-			return err
-		}
-		text := mailtext.PasswordReset(baseURL, plain)
-		return EnqueueMail(ctx, tx, user.Email, text.Subject, text.Body, now)
+		return mailOneTimeLink(ctx, tx, user, PurposePasswordReset, baseURL, now)
 	})
 }
 

@@ -68,7 +68,7 @@ func Register(ctx context.Context, db *gorm.DB, hasher *password.Hasher, in Regi
 		if !mayMail {
 			return nil // the owner can ask for the link again once the window has passed
 		}
-		return mailVerification(ctx, tx, u, baseURL, now)
+		return mailOneTimeLink(ctx, tx, u, PurposeVerifyEmail, baseURL, now)
 	})
 	if err != nil {
 		return nil, err
@@ -113,5 +113,7 @@ func ResendVerification(ctx context.Context, db *gorm.DB, email, baseURL string,
 	} else if err != nil {
 		return err
 	}
-	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return mailVerification(ctx, tx, user, baseURL, now) })
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return mailOneTimeLink(ctx, tx, user, PurposeVerifyEmail, baseURL, now)
+	})
 }

@@ -63,8 +63,9 @@ func PersonalData(ctx context.Context, db *gorm.DB, u *User) (*PersonalDataExpor
 	return out, nil
 }
 
-// EraseUser deletes the account and the personal data tied to it: sessions and tokens go with
-// the account (foreign keys cascade), and mails to the address leave the outbox. The audit trail
+// EraseUser is the command that deletes the account and the personal data tied to it, in one
+// transaction: sessions and tokens go with the account (foreign keys cascade), and mails to the
+// address leave the outbox. The audit trail
 // keeps the account's id, which no longer leads to a person.
 func EraseUser(ctx context.Context, db *gorm.DB, u *User) error {
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
