@@ -96,10 +96,6 @@ func (m *Moderation) validate() []FieldError {
 	return errs
 }
 
-// ValidateDecision lists the faults of a decision meant for several comments (a selection, a
-// cluster), before any is decided; each comment's version is checked when it is decided.
-func ValidateDecision(m Moderation) []FieldError { return m.validate() }
-
 // ModerateComment applies a decision with optimistic locking: of two moderators acting on one
 // comment, exactly one wins and the other gets a conflict. The decision, the audit event and the
 // mail to the author commit together.
