@@ -47,9 +47,10 @@ func (in DispositionInput) validate() []FieldError {
 	return errs
 }
 
-// RecordDisposition creates or replaces a comment's disposition with optimistic locking and records
-// it in the audit trail. Only a published comment takes one (a confidential comment accepted into
-// the record is published too); any other answers not_moderated.
+// RecordDisposition is the command that creates or replaces a comment's disposition with
+// optimistic locking; in one transaction it checks the comment and the version, writes the
+// disposition and records the audit event. Only a published comment takes one (a confidential
+// comment accepted into the record is published too); any other answers not_moderated.
 func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commentID string, in DispositionInput, now time.Time) (*Disposition, error) {
 	if errs := in.validate(); len(errs) > 0 {
 		return nil, Invalid("the disposition has invalid fields", errs...)
