@@ -63,10 +63,9 @@ func TestClusterDispositionHonoursTheVersionsSeen(t *testing.T) {
 	assert.Equal(t, http.StatusOK, got[ids[2]].Status)
 	assert.Equal(t, http.StatusConflict, got[ids[3]].Status, "not seen")
 	assert.Contains(t, got[ids[3]].Detail, "joined the cluster after you loaded it")
-	delete(got, ids[0])
-	delete(got, ids[1])
-	delete(got, ids[2])
-	delete(got, ids[3])
+	for _, id := range ids {
+		delete(got, id)
+	}
 	for _, o := range got {
 		assert.Equal(t, http.StatusConflict, o.Status, "a listed comment that is not a member")
 	}
