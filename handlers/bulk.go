@@ -34,9 +34,6 @@ type BulkResult struct {
 	Detail string      `json:"detail,omitempty"`
 }
 
-// maxBulk bounds a selection.
-const maxBulk = 1000
-
 // BulkModerate applies one decision to each selected comment in its own transaction, with the
 // same optimistic locking as one by one; the answer lists each comment's outcome.
 func (h *Handlers) BulkModerate(c echo.Context) error {
@@ -44,23 +41,26 @@ func (h *Handlers) BulkModerate(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	decision := models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody,
-		RedactedProposedChange: req.RedactedProposedChange}
-	errs := models.ValidateSelection(len(req.Items), maxBulk, func(i int) (string, int) { return req.Items[i].ID, req.Items[i].Version })
-	if errs = append(errs, models.ValidateDecision(decision)...); len(errs) > 0 {
-		return models.Invalid("the selection or the decision has invalid fields", errs...)
+	items := make([]models.Selected, len(req.Items))
+	for i, it := range req.Items {
+		items[i] = models.Selected{ID: it.ID, Version: it.Version}
 	}
-	results := make([]BulkResult, 0, len(req.Items))
-	for _, it := range req.Items {
-		decision.Version = it.Version
-		results = append(results, h.moderateOne(c, it.ID, decision))
+	outcomes, err := models.ModerateSelection(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, items, models.Moderation{
+		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, RedactedProposedChange: req.RedactedProposedChange,
+	}, h.Clock.Now(), h.Config.BaseURL)
+	if err != nil {
+		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"results": results})
+	return c.JSON(http.StatusOK, bulkResults(c, outcomes))
 }
 
-func (h *Handlers) moderateOne(c echo.Context, id string, m models.Moderation) BulkResult {
-	_, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, id, m, h.Clock.Now(), h.Config.BaseURL)
-	return bulkResult(c, id, err)
+// bulkResults is the answer to a bulk action: each item's outcome.
+func bulkResults(c echo.Context, outcomes []models.Outcome) map[string]any {
+	results := make([]BulkResult, 0, len(outcomes))
+	for _, o := range outcomes {
+		results = append(results, bulkResult(c, o.ID, o.Err))
+	}
+	return map[string]any{"results": results}
 }
 
 // bulkResult is one item's outcome, with the status and code the error handler would answer for
@@ -91,89 +91,48 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	decision := models.Moderation{Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody,
-		RedactedProposedChange: req.RedactedProposedChange}
-	if errs := models.ValidateDecision(decision); len(errs) > 0 {
-		return models.Invalid("the decision has invalid fields", errs...)
-	}
-	members, err := h.clusterMembers(c)
+	outcomes, err := models.ModerateCluster(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), models.Moderation{
+		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, RedactedProposedChange: req.RedactedProposedChange,
+	}, h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
 		return err
 	}
-	results := make([]BulkResult, 0, len(members))
-	for _, cm := range members {
-		if cm.Status != models.CommentSubmitted {
-			continue
-		}
-		decision.Version = cm.Version
-		results = append(results, h.moderateOne(c, cm.ID, decision))
-	}
-	return c.JSON(http.StatusOK, map[string]any{"results": results})
+	return c.JSON(http.StatusOK, bulkResults(c, outcomes))
 }
 
-// ClusterDispositionRequest answers every comment of a cluster at once.
+// ClusterDispositionItem names a member of the cluster with the version of its disposition the
+// moderator saw, nil when it had none.
+type ClusterDispositionItem struct {
+	ID      string `json:"id"`
+	Version *int   `json:"version"`
+}
+
+// ClusterDispositionRequest answers every comment of a cluster at once. Items, when given, lists
+// the members the moderator saw with their dispositions' versions.
 type ClusterDispositionRequest struct {
-	Resolution    string `json:"resolution"`
-	Response      string `json:"response"`
-	NextClauseRef string `json:"next_clause_ref"`
+	Resolution    string                   `json:"resolution"`
+	Response      string                   `json:"response"`
+	NextClauseRef string                   `json:"next_clause_ref"`
+	Items         []ClusterDispositionItem `json:"items"`
 }
 
-// RecordClusterDisposition records the same decision on every member of a near-duplicate group
-// (replacing earlier ones), each audit-logged.
+// RecordClusterDisposition records the same decision on every member of a near-duplicate group,
+// each with optimistic locking and audit-logged.
 func (h *Handlers) RecordClusterDisposition(c echo.Context) error {
 	var req ClusterDispositionRequest
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	if errs := (models.DispositionInput{Resolution: req.Resolution, Response: req.Response, NextClauseRef: req.NextClauseRef}).Validate(); len(errs) > 0 {
-		return models.Invalid("the disposition has invalid fields", errs...)
+	in := models.ClusterDispositionInput{Resolution: req.Resolution, Response: req.Response, NextClauseRef: req.NextClauseRef}
+	if req.Items != nil {
+		in.Seen = make([]models.SeenDisposition, len(req.Items))
+		for i, it := range req.Items {
+			in.Seen[i] = models.SeenDisposition{ID: it.ID, Version: it.Version}
+		}
 	}
-	members, err := h.clusterMembers(c)
+	outcomes, err := models.RecordClusterDisposition(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), in, h.Clock.Now())
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	ids := make([]string, 0, len(members))
-	for _, cm := range members {
-		ids = append(ids, cm.ID)
-	}
-	existing, err := models.DispositionsOf(ctx, h.DB.DB, ids)
-	if err != nil {
-		return err
-	}
-	results := make([]BulkResult, 0, len(members))
-	for _, cm := range members {
-		if cm.Status == models.CommentWithdrawn {
-			continue
-		}
-		in := models.DispositionInput{Resolution: req.Resolution, Response: req.Response, NextClauseRef: req.NextClauseRef}
-		if d, ok := existing[cm.ID]; ok {
-			v := d.Version
-			in.Version = &v
-		}
-		_, err := models.RecordDisposition(ctx, h.DB.DB, CurrentPrincipal(c).User, cm.ID, in, h.Clock.Now())
-		results = append(results, bulkResult(c, cm.ID, err))
-	}
-	return c.JSON(http.StatusOK, map[string]any{"results": results})
-}
-
-// clusterMembers loads the comments of the cluster named in the path.
-func (h *Handlers) clusterMembers(c echo.Context) ([]models.Comment, error) {
-	ctx := c.Request().Context()
-	con, err := models.FindConsultation(ctx, h.DB.DB, c.Param("id"))
-	if err != nil {
-		return nil, err
-	}
-	clusters, err := models.ConsultationClusters(ctx, h.DB.DB, con.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, cl := range clusters {
-		if cl.ID == c.Param("cluster_id") {
-			var members []models.Comment
-			err := h.DB.WithContext(ctx).Where("id IN ?", cl.Members).Order("created_at, id").Find(&members).Error
-			return members, err
-		}
-	}
-	return nil, models.NotFound("cluster")
+	return c.JSON(http.StatusOK, bulkResults(c, outcomes))
 }

@@ -11,12 +11,7 @@ import (
 // ListClusters shows moderators the groups of near-identical comments of a consultation, with
 // their sizes and a representative text.
 func (h *Handlers) ListClusters(c echo.Context) error {
-	ctx := c.Request().Context()
-	con, err := models.FindConsultation(ctx, h.DB.DB, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	clusters, err := models.ConsultationClusters(ctx, h.DB.DB, con.ID)
+	clusters, err := models.ClustersOf(c.Request().Context(), h.DB.DB, c.Param("id"))
 	if err != nil {
 		return err
 	}

@@ -45,11 +45,11 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	clusterOf, err := h.clusterMembership(c, comments)
+	ctx := c.Request().Context()
+	clusterOf, err := models.ClusterOfComments(ctx, h.DB.DB, comments)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
 	places, err := models.CommentPlaces(ctx, h.DB.DB, comments)
 	if err != nil {
 		return err
@@ -79,26 +79,4 @@ type QueueItemView struct {
 	CommentPlaceView
 	ClusterID *string            `json:"cluster_id"`
 	Author    *AuthorProfileView `json:"author"`
-}
-
-// clusterMembership maps the listed comments to their clusters, consultation by consultation.
-func (h *Handlers) clusterMembership(c echo.Context, comments []models.Comment) (map[string]string, error) {
-	out := map[string]string{}
-	done := map[string]bool{}
-	for _, cm := range comments {
-		if done[cm.ConsultationID] {
-			continue
-		}
-		done[cm.ConsultationID] = true
-		clusters, err := models.ConsultationClusters(c.Request().Context(), h.DB.DB, cm.ConsultationID)
-		if err != nil {
-			return nil, err
-		}
-		for _, cl := range clusters {
-			for _, m := range cl.Members {
-				out[m] = cl.ID
-			}
-		}
-	}
-	return out, nil
 }

@@ -20,6 +20,10 @@ const (
 	MaxEmail = 254
 	// MaxSearchQuery bounds a full-text query.
 	MaxSearchQuery = 200
+	// MaxSelection bounds the comments of one bulk moderation.
+	MaxSelection = 1000
+	// MaxClusterItems bounds the members a cluster disposition may list with the versions seen.
+	MaxClusterItems = 5000
 )
 
 // checkVersion names a version that is missing (zero) or outside 1..MaxVersion.
@@ -48,22 +52,6 @@ func appendIf(errs []FieldError, fes ...*FieldError) []FieldError {
 		if fe != nil {
 			errs = append(errs, *fe)
 		}
-	}
-	return errs
-}
-
-// ValidateSelection lists the faults of a selection of n comments, each named by item(i) with the
-// version the moderator saw: between 1 and max of them, each an id with a version. A selection of
-// the wrong size is named alone.
-func ValidateSelection(n, max int, item func(i int) (id string, version int)) []FieldError {
-	if n < 1 || n > max {
-		return []FieldError{{Field: "items", Message: "select 1 to " + strconv.Itoa(max) + " comments"}}
-	}
-	var errs []FieldError
-	for i := range n {
-		id, version := item(i)
-		at := "items[" + strconv.Itoa(i) + "]."
-		errs = appendIf(errs, checkID(at+"id", id, "a comment id"), checkVersion(at+"version", version))
 	}
 	return errs
 }

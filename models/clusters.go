@@ -85,3 +85,53 @@ func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID strin
 	}
 	return out, nil
 }
+
+// ClustersOf lists the clusters of the consultation named by id; an unknown consultation is not
+// found.
+func ClustersOf(ctx context.Context, db *gorm.DB, consultationID string) ([]Cluster, error) {
+	con, err := FindConsultation(ctx, db, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	return ConsultationClusters(ctx, db, con.ID)
+}
+
+// ClusterMembers loads the comments of one cluster of a consultation, in arrival order; an unknown
+// consultation or cluster is not found.
+func ClusterMembers(ctx context.Context, db *gorm.DB, consultationID, clusterID string) ([]Comment, error) {
+	clusters, err := ClustersOf(ctx, db, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	for _, cl := range clusters {
+		if cl.ID == clusterID {
+			var members []Comment
+			err := db.WithContext(ctx).Where("id IN ?", cl.Members).Order("created_at, id").Find(&members).Error
+			return members, err
+		}
+	}
+	return nil, NotFound("cluster")
+}
+
+// ClusterOfComments maps each of the given comments that belongs to a cluster to that cluster's
+// id, reading the clusters of each consultation once.
+func ClusterOfComments(ctx context.Context, db *gorm.DB, comments []Comment) (map[string]string, error) {
+	out := map[string]string{}
+	done := map[string]bool{}
+	for _, cm := range comments {
+		if done[cm.ConsultationID] {
+			continue
+		}
+		done[cm.ConsultationID] = true
+		clusters, err := ConsultationClusters(ctx, db, cm.ConsultationID)
+		if err != nil {
+			return nil, err
+		}
+		for _, cl := range clusters {
+			for _, m := range cl.Members {
+				out[m] = cl.ID
+			}
+		}
+	}
+	return out, nil
+}

@@ -34,8 +34,8 @@ type DispositionInput struct {
 	Version       *int
 }
 
-// Validate lists every fault of the input that needs no database.
-func (in DispositionInput) Validate() []FieldError {
+// validate lists every fault of the input that needs no database.
+func (in DispositionInput) validate() []FieldError {
 	var errs []FieldError
 	if !contains(Resolutions, in.Resolution) {
 		errs = append(errs, FieldError{Field: "resolution", Message: "must be " + strings.Join(Resolutions, ", ")})
@@ -47,11 +47,12 @@ func (in DispositionInput) Validate() []FieldError {
 	return errs
 }
 
-// RecordDisposition creates or replaces a comment's disposition with optimistic locking and records
-// it in the audit trail. Only a published comment takes one (a confidential comment accepted into
-// the record is published too); any other answers not_moderated.
+// RecordDisposition is the command that creates or replaces a comment's disposition with
+// optimistic locking; in one transaction it checks the comment and the version, writes the
+// disposition and records the audit event. Only a published comment takes one (a confidential
+// comment accepted into the record is published too); any other answers not_moderated.
 func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commentID string, in DispositionInput, now time.Time) (*Disposition, error) {
-	if errs := in.Validate(); len(errs) > 0 {
+	if errs := in.validate(); len(errs) > 0 {
 		return nil, Invalid("the disposition has invalid fields", errs...)
 	}
 	var d Disposition

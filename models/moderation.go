@@ -96,13 +96,10 @@ func (m *Moderation) validate() []FieldError {
 	return errs
 }
 
-// ValidateDecision lists the faults of a decision meant for several comments (a selection, a
-// cluster), before any is decided; each comment's version is checked when it is decided.
-func ValidateDecision(m Moderation) []FieldError { return m.validate() }
-
-// ModerateComment applies a decision with optimistic locking: of two moderators acting on one
-// comment, exactly one wins and the other gets a conflict. The decision, the audit event and the
-// mail to the author commit together.
+// ModerateComment is the command that applies a moderator's decision to one comment, with
+// optimistic locking: of two moderators acting on one comment, exactly one wins and the other gets
+// a conflict. In one transaction it checks the version and the state machine, writes the decision,
+// records the audit event and queues the mail to the author.
 func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id string, m Moderation, now time.Time, baseURL string) (*Comment, error) {
 	if errs := appendIf(m.validate(), checkVersion("version", m.Version)); len(errs) > 0 {
 		return nil, Invalid("the decision has invalid fields", errs...)

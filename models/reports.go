@@ -29,8 +29,10 @@ var ReportReasons = append(append([]string{}, ReasonCodes...), "other")
 // ReportsPerAccount bounds how many reports one account may file per window.
 var ReportsPerAccount = Limit{Max: 10, Window: time.Hour}
 
-// ReportComment files a report on a comment the reporter can read publicly. One account reports a
-// comment once; further reports by it are limited per hour.
+// ReportComment is the command that files a report on a comment the reporter can read publicly.
+// One account reports a comment once; further reports by it are limited per hour. The check, the
+// slot under the limit and the report commit together, so a report that is not filed takes no
+// slot.
 func ReportComment(ctx context.Context, db *gorm.DB, reporter *User, commentID, reason, details string, now time.Time) (*Report, error) {
 	var errs []FieldError
 	if !contains(ReportReasons, reason) {
@@ -42,25 +44,27 @@ func ReportComment(ctx context.Context, db *gorm.DB, reporter *User, commentID, 
 	if len(errs) > 0 {
 		return nil, Invalid("the report has invalid fields", errs...)
 	}
-	// Reports concern what the public can see.
-	c, err := FindComment(ctx, db, commentID, nil)
-	if err != nil {
-		return nil, err
-	}
-	// The slot is taken before the write, so parallel reports cannot all pass the limit; a report
-	// that is not filed gives it back.
-	slots, err := Reserve(ctx, db, now, Throttle{"report:account:" + reporter.ID, ReportsPerAccount})
-	if err != nil {
-		return nil, err
-	}
-	r := &Report{ID: NewID(), CommentID: c.ID, ReporterID: &reporter.ID, Reason: reason, Details: details, Status: "open", CreatedAt: now}
-	if err := db.WithContext(ctx).Create(r).Error; err != nil {
-		if rerr := slots.Release(ctx, db); rerr != nil {
-			return nil, rerr
+	var r *Report
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// Reports concern what the public can see.
+		c, err := FindComment(ctx, tx, commentID, nil)
+		if err != nil {
+			return err
 		}
-		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			return nil, Conflict("you have already reported this comment")
+		// The slot is taken before the write, so parallel reports cannot all pass the limit.
+		if _, err := Reserve(ctx, tx, now, Throttle{"report:account:" + reporter.ID, ReportsPerAccount}); err != nil {
+			return err
 		}
+		r = &Report{ID: NewID(), CommentID: c.ID, ReporterID: &reporter.ID, Reason: reason, Details: details, Status: "open", CreatedAt: now}
+		if err := tx.Create(r).Error; err != nil {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
+				return Conflict("you have already reported this comment")
+			}
+			return err
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return r, nil
