@@ -17,15 +17,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // CommentTemplate sends the blank comment template of a consultation, with its clause numbers as
 // a drop-down, once its document is visible to the caller.
 func (h *Handlers) CommentTemplate(c echo.Context) error {
-	ctx := c.Request().Context()
-	con, err := models.FindConsultation(ctx, h.DB.DB, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	if _, err := models.FindDocument(ctx, h.DB.DB, con.DocumentID, isStaff(c), h.Clock.Now()); err != nil {
-		return models.NotFound("consultation")
-	}
-	_, numbers, err := models.ClauseNumbers(ctx, h.DB.DB, con.DocumentID)
+	con, numbers, err := models.TemplateClauses(c.Request().Context(), h.DB.DB, c.Param("id"), isStaff(c), h.Clock.Now())
 	if err != nil {
 		return err
 	}

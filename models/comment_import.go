@@ -140,6 +140,24 @@ func TemplateProblems(problems []commenttemplate.Problem) error {
 	return Invalid("the template has "+strconv.Itoa(len(problems))+" problem(s); nothing was imported", fields...)
 }
 
+// TemplateClauses returns a consultation and the clause numbers of its document, in order, for
+// its blank comment template. The consultation is not found while its document is not visible to
+// the caller (staff: whether the caller is staff).
+func TemplateClauses(ctx context.Context, db *gorm.DB, consultationID string, staff bool, now time.Time) (*Consultation, []string, error) {
+	con, err := FindConsultation(ctx, db, consultationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := FindDocument(ctx, db, con.DocumentID, staff, now); err != nil {
+		return nil, nil, NotFound("consultation")
+	}
+	_, numbers, err := ClauseNumbers(ctx, db, con.DocumentID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return con, numbers, nil
+}
+
 // ClauseNumbers maps the clause numbers of a consultation's document to their ids.
 func ClauseNumbers(ctx context.Context, db *gorm.DB, documentID string) (map[string]string, []string, error) {
 	var rows []Clause
