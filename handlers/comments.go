@@ -107,45 +107,28 @@ func (h *Handlers) GetComment(c echo.Context) error {
 	if p := CurrentPrincipal(c); p != nil {
 		viewer = p.User
 	}
-	ctx := c.Request().Context()
-	cm, err := models.FindComment(ctx, h.DB.DB, c.Param("id"), viewer)
+	r, err := models.ReadComment(c.Request().Context(), h.DB.DB, c.Param("id"), viewer)
 	if err != nil {
 		return err
 	}
-	files, err := models.OwnerAttachments(ctx, h.DB.DB, models.OwnerComment, cm.ID)
-	if err != nil {
-		return err
+	files := make([]AttachmentView, 0, len(r.Attachments))
+	for i := range r.Attachments {
+		files = append(files, attachmentView(&r.Attachments[i]))
 	}
-	views := make([]AttachmentView, 0, len(files))
-	for i := range files {
-		views = append(views, attachmentView(&files[i]))
+	if !r.Whole {
+		v := publicCommentView(r.Comment, r.Author)
+		v.Attachments = files
+		return c.JSON(http.StatusOK, v)
 	}
-	if models.SeesWholeComment(cm, viewer) {
-		v := commentView(cm)
-		v.Attachments = views
-		dispositions, err := models.DispositionsOf(ctx, h.DB.DB, []string{cm.ID})
-		if err != nil {
-			return err
-		}
-		if d, ok := dispositions[cm.ID]; ok {
-			v.Disposition = dispositionView(&d)
-		}
-		if !viewer.Role.AtLeast(models.RoleModerator) {
-			return c.JSON(http.StatusOK, v)
-		}
-		author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, StaffCommentView{CommentView: v, Author: authorProfileView(author)})
+	v := commentView(r.Comment)
+	v.Attachments = files
+	if r.Disposition != nil {
+		v.Disposition = dispositionView(r.Disposition)
 	}
-	author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
-	if err != nil {
-		return err
+	if !viewer.Role.AtLeast(models.RoleModerator) {
+		return c.JSON(http.StatusOK, v)
 	}
-	v := publicCommentView(cm, author)
-	v.Attachments = views
-	return c.JSON(http.StatusOK, v)
+	return c.JSON(http.StatusOK, StaffCommentView{CommentView: v, Author: authorProfileView(r.Author)})
 }
 
 // StaffCommentView is a comment as moderators see it: all of it, with its author's profile.
@@ -206,27 +189,15 @@ func (h *Handlers) MyComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	comments, next, err := models.AuthorComments(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User.ID, models.Page{Cursor: c.QueryParam("cursor"), Limit: limit})
-	if err != nil {
-		return err
-	}
-	ids := make([]string, 0, len(comments))
-	for i := range comments {
-		ids = append(ids, comments[i].ID)
-	}
-	dispositions, err := models.DispositionsOf(c.Request().Context(), h.DB.DB, ids)
-	if err != nil {
-		return err
-	}
-	places, err := models.CommentPlaces(c.Request().Context(), h.DB.DB, comments)
+	comments, next, err := models.OwnComments(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User.ID, models.Page{Cursor: c.QueryParam("cursor"), Limit: limit})
 	if err != nil {
 		return err
 	}
 	out := List[MyCommentView]{Items: make([]MyCommentView, 0, len(comments)), NextCursor: next}
 	for i := range comments {
-		v := MyCommentView{CommentView: commentView(&comments[i]), CommentPlaceView: commentPlaceView(places[comments[i].ID])}
-		if d, ok := dispositions[comments[i].ID]; ok {
-			v.Disposition = dispositionView(&d)
+		v := MyCommentView{CommentView: commentView(&comments[i].Comment), CommentPlaceView: commentPlaceView(comments[i].Place)}
+		if d := comments[i].Disposition; d != nil {
+			v.Disposition = dispositionView(d)
 		}
 		out.Items = append(out.Items, v)
 	}

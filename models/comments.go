@@ -224,8 +224,8 @@ func SeesWholeComment(c *Comment, viewer *User) bool {
 	return viewer != nil && (viewer.Role.AtLeast(RoleModerator) || (c.AuthorID != nil && *c.AuthorID == viewer.ID))
 }
 
-// AuthorComments lists a user's own comments, newest first.
-func AuthorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Comment, *string, error) {
+// authorComments lists a user's own comments, newest first.
+func authorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Comment, *string, error) {
 	tx, err := p.apply(db.WithContext(ctx), "id", true)
 	if err != nil {
 		return nil, nil, err
