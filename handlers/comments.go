@@ -1,16 +1,10 @@
 package handlers
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"net/http"
 	"time"
-	"unicode"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
 	"consult/models"
 )
@@ -78,11 +72,9 @@ func commentView(c *models.Comment) CommentView {
 // maxCommentJSON bounds a comment request: two 20,000-character texts in any script fit.
 const maxCommentJSON = 512 << 10
 
-var errKeyTaken = errors.New("idempotency key already used")
-
 // SubmitComment stores a stakeholder's comment while the window is open and mails a receipt. An
-// Idempotency-Key header makes retries safe: the same key and body get the first answer and
-// create nothing; the same key with another body is refused.
+// Idempotency-Key header makes retries safe: the same key and body get the first comment, marked
+// by the Idempotent-Replayed header, and create nothing; the same key with another body is refused.
 func (h *Handlers) SubmitComment(c echo.Context) error {
 	raw, err := readJSONBody(c, maxCommentJSON)
 	if err != nil {
@@ -92,76 +84,20 @@ func (h *Handlers) SubmitComment(c echo.Context) error {
 	if err := decodeStrict(raw, &req); err != nil {
 		return err
 	}
-	key := c.Request().Header.Get("Idempotency-Key")
-	if key != "" && !validIdempotencyKey(key) {
-		return models.Invalid("the Idempotency-Key header is not usable", models.FieldError{Field: "Idempotency-Key", Message: "must be 1 to 255 visible ASCII characters"})
-	}
-	author := CurrentPrincipal(c).User
-	ctx, now, consultationID := c.Request().Context(), h.Clock.Now(), c.Param("id")
-	sum := sha256.Sum256(append([]byte(consultationID+"\n"), raw...))
-	requestHash := hex.EncodeToString(sum[:])
-
 	in := models.NewComment{ClauseID: req.ClauseID, CommentType: req.CommentType, Body: req.Body, ProposedChange: req.ProposedChange,
 		Publication: req.Publication, Language: req.Language, ParagraphRef: req.ParagraphRef}
 	if req.Quote != nil {
 		in.Quote = &models.Quote{Exact: req.Quote.Exact, Prefix: req.Quote.Prefix, Suffix: req.Quote.Suffix}
 	}
-	var answer []byte
-	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		if key != "" {
-			claim := &models.IdempotencyKey{UserID: author.ID, Key: key, RequestHash: requestHash, CreatedAt: now}
-			if err := tx.WithContext(ctx).Create(claim).Error; err != nil {
-				if errors.Is(err, gorm.ErrDuplicatedKey) {
-					return errKeyTaken
-				}
-				return err
-			}
-		}
-		comment, err := models.SubmitComment(ctx, tx, author, consultationID, in, now, h.Config.BaseURL)
-		if err != nil {
-			return err
-		}
-		if answer, err = json.Marshal(commentView(comment)); err != nil {
-			return err
-		}
-		if key == "" {
-			return nil
-		}
-		return tx.WithContext(ctx).Model(&models.IdempotencyKey{}).Where("user_id = ? AND key = ?", author.ID, key).
-			Updates(map[string]any{"response_status": http.StatusCreated, "response_body": string(answer)}).Error
-	})
-	if errors.Is(err, errKeyTaken) {
-		return h.replay(c, author.ID, key, requestHash)
-	}
+	idem := models.Idempotency{Key: c.Request().Header.Get("Idempotency-Key"), Request: raw}
+	cm, replayed, err := models.SubmitComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), in, idem, h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
 		return err
 	}
-	return c.JSONBlob(http.StatusCreated, answer)
-}
-
-// replay answers a retried request with the first answer stored under its key.
-func (h *Handlers) replay(c echo.Context, userID, key, requestHash string) error {
-	var stored models.IdempotencyKey
-	if err := h.DB.WithContext(c.Request().Context()).Where("user_id = ? AND key = ?", userID, key).Take(&stored).Error; err != nil {
-		return err
+	if replayed {
+		c.Response().Header().Set("Idempotent-Replayed", "true")
 	}
-	if stored.RequestHash != requestHash {
-		return &models.Error{Code: models.CodeIdempotencyKeyReused, Message: "this Idempotency-Key was used with a different request; use a new key for a new comment"}
-	}
-	c.Response().Header().Set("Idempotent-Replayed", "true")
-	return c.JSONBlob(stored.ResponseStatus, []byte(stored.ResponseBody))
-}
-
-func validIdempotencyKey(k string) bool {
-	if len(k) > 255 {
-		return false
-	}
-	for _, r := range k {
-		if r > unicode.MaxASCII || !unicode.IsPrint(r) {
-			return false
-		}
-	}
-	return true
+	return c.JSON(http.StatusCreated, commentView(cm))
 }
 
 // GetComment returns one comment: its author and staff see all of it; anyone else sees a
@@ -171,45 +107,28 @@ func (h *Handlers) GetComment(c echo.Context) error {
 	if p := CurrentPrincipal(c); p != nil {
 		viewer = p.User
 	}
-	ctx := c.Request().Context()
-	cm, err := models.FindComment(ctx, h.DB.DB, c.Param("id"), viewer)
+	r, err := models.ReadComment(c.Request().Context(), h.DB.DB, c.Param("id"), viewer)
 	if err != nil {
 		return err
 	}
-	files, err := models.OwnerAttachments(ctx, h.DB.DB, models.OwnerComment, cm.ID)
-	if err != nil {
-		return err
+	files := make([]AttachmentView, 0, len(r.Attachments))
+	for i := range r.Attachments {
+		files = append(files, attachmentView(&r.Attachments[i]))
 	}
-	views := make([]AttachmentView, 0, len(files))
-	for i := range files {
-		views = append(views, attachmentView(&files[i]))
+	if !r.Whole {
+		v := publicCommentView(r.Comment, r.Author)
+		v.Attachments = files
+		return c.JSON(http.StatusOK, v)
 	}
-	if models.SeesWholeComment(cm, viewer) {
-		v := commentView(cm)
-		v.Attachments = views
-		dispositions, err := models.DispositionsOf(ctx, h.DB.DB, []string{cm.ID})
-		if err != nil {
-			return err
-		}
-		if d, ok := dispositions[cm.ID]; ok {
-			v.Disposition = dispositionView(&d)
-		}
-		if !viewer.Role.AtLeast(models.RoleModerator) {
-			return c.JSON(http.StatusOK, v)
-		}
-		author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, StaffCommentView{CommentView: v, Author: authorProfileView(author)})
+	v := commentView(r.Comment)
+	v.Attachments = files
+	if r.Disposition != nil {
+		v.Disposition = dispositionView(r.Disposition)
 	}
-	author, err := models.CommentAuthor(ctx, h.DB.DB, cm)
-	if err != nil {
-		return err
+	if !viewer.Role.AtLeast(models.RoleModerator) {
+		return c.JSON(http.StatusOK, v)
 	}
-	v := publicCommentView(cm, author)
-	v.Attachments = views
-	return c.JSON(http.StatusOK, v)
+	return c.JSON(http.StatusOK, StaffCommentView{CommentView: v, Author: authorProfileView(r.Author)})
 }
 
 // StaffCommentView is a comment as moderators see it: all of it, with its author's profile.
@@ -270,27 +189,15 @@ func (h *Handlers) MyComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	comments, next, err := models.AuthorComments(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User.ID, models.Page{Cursor: c.QueryParam("cursor"), Limit: limit})
-	if err != nil {
-		return err
-	}
-	ids := make([]string, 0, len(comments))
-	for i := range comments {
-		ids = append(ids, comments[i].ID)
-	}
-	dispositions, err := models.DispositionsOf(c.Request().Context(), h.DB.DB, ids)
-	if err != nil {
-		return err
-	}
-	places, err := models.CommentPlaces(c.Request().Context(), h.DB.DB, comments)
+	comments, next, err := models.OwnComments(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User.ID, models.Page{Cursor: c.QueryParam("cursor"), Limit: limit})
 	if err != nil {
 		return err
 	}
 	out := List[MyCommentView]{Items: make([]MyCommentView, 0, len(comments)), NextCursor: next}
 	for i := range comments {
-		v := MyCommentView{CommentView: commentView(&comments[i]), CommentPlaceView: commentPlaceView(places[comments[i].ID])}
-		if d, ok := dispositions[comments[i].ID]; ok {
-			v.Disposition = dispositionView(&d)
+		v := MyCommentView{CommentView: commentView(&comments[i].Comment), CommentPlaceView: commentPlaceView(comments[i].Place)}
+		if d := comments[i].Disposition; d != nil {
+			v.Disposition = dispositionView(d)
 		}
 		out.Items = append(out.Items, v)
 	}

@@ -63,14 +63,3 @@ type CommentRevision struct {
 	Publication    string    `gorm:"not null" json:"publication"`
 	CreatedAt      time.Time `json:"created_at"`
 }
-
-// IdempotencyKey remembers the answer to a POST made with an Idempotency-Key header, so that a
-// retry gets the first answer instead of a second comment.
-type IdempotencyKey struct {
-	UserID         string `gorm:"primaryKey"`
-	Key            string `gorm:"primaryKey"`
-	RequestHash    string `gorm:"not null"`
-	ResponseStatus int    `gorm:"not null"`
-	ResponseBody   string `gorm:"not null"`
-	CreatedAt      time.Time
-}

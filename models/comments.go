@@ -100,10 +100,40 @@ func checkLongText(field, value string, required bool, maxRunes int) *FieldError
 	return nil
 }
 
-// SubmitComment stores a comment on an open consultation and gives it a tracking number, in one
-// transaction with its confirmation mail. The window is open when opens_at <= now < closes_at.
-func SubmitComment(ctx context.Context, tx *gorm.DB, author *User, consultationID string, in NewComment, now time.Time, baseURL string) (*Comment, error) {
-	tx = tx.WithContext(ctx)
+// SubmitComment is the command that stores a stakeholder's comment on an open consultation (the
+// window is open when opens_at <= now < closes_at). In one transaction it claims the
+// Idempotency-Key, checks the fields and the anchor, stores the comment with its tracking number,
+// answers the key and queues the receipt mail. A retry with the same key and request creates
+// nothing and returns the comment the first one created, with replayed true; the same key with
+// another request is refused with idempotency_key_reused.
+func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationID string, in NewComment, idem Idempotency, now time.Time, baseURL string) (c *Comment, replayed bool, err error) {
+	if err := idem.validate(); err != nil {
+		return nil, false, err
+	}
+	// Kept to the microsecond, as the database keeps it, so that a replay shows the same times.
+	now = now.Truncate(time.Microsecond)
+	hash := idem.hash(consultationID)
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := idem.claim(tx, author.ID, hash, now); err != nil {
+			return err
+		}
+		if c, err = submitComment(ctx, tx, author, consultationID, in, now, baseURL); err != nil {
+			return err
+		}
+		return idem.answer(tx, author.ID, c.ID)
+	})
+	if errors.Is(err, errKeyTaken) {
+		c, err = idem.replayedComment(ctx, db, author, hash)
+		return c, err == nil, err
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return c, false, nil
+}
+
+// submitComment checks and stores a comment and queues its receipt, in tx.
+func submitComment(ctx context.Context, tx *gorm.DB, author *User, consultationID string, in NewComment, now time.Time, baseURL string) (*Comment, error) {
 	con, err := FindConsultation(ctx, tx, consultationID)
 	if err != nil {
 		return nil, err
@@ -194,8 +224,8 @@ func SeesWholeComment(c *Comment, viewer *User) bool {
 	return viewer != nil && (viewer.Role.AtLeast(RoleModerator) || (c.AuthorID != nil && *c.AuthorID == viewer.ID))
 }
 
-// AuthorComments lists a user's own comments, newest first.
-func AuthorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Comment, *string, error) {
+// authorComments lists a user's own comments, newest first.
+func authorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Comment, *string, error) {
 	tx, err := p.apply(db.WithContext(ctx), "id", true)
 	if err != nil {
 		return nil, nil, err

@@ -1,0 +1,81 @@
+package models
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
+
+// CommentRead is one comment as a viewer may read it, with what goes with it.
+type CommentRead struct {
+	Comment     *Comment
+	Whole       bool         // the viewer sees all of it (SeesWholeComment); else its public form
+	Attachments []Attachment // the files attached to it
+	Disposition *Disposition // its disposition, to those who see it whole; nil when none
+	Author      *User        // to staff and in the public form; nil to the author or once erased
+}
+
+// ReadComment returns a comment that viewer (nil: the public) may read, with its files, and the
+// disposition and author that viewer may see: staff see the author's profile, the author sees no
+// profile, the public sees the author in the comment's public form (its handler decides how much).
+func ReadComment(ctx context.Context, db *gorm.DB, id string, viewer *User) (*CommentRead, error) {
+	c, err := FindComment(ctx, db, id, viewer)
+	if err != nil {
+		return nil, err
+	}
+	out := &CommentRead{Comment: c, Whole: SeesWholeComment(c, viewer)}
+	if out.Attachments, err = OwnerAttachments(ctx, db, OwnerComment, c.ID); err != nil {
+		return nil, err
+	}
+	if out.Whole {
+		dispositions, err := DispositionsOf(ctx, db, []string{c.ID})
+		if err != nil {
+			return nil, err
+		}
+		if d, ok := dispositions[c.ID]; ok {
+			out.Disposition = &d
+		}
+		if !viewer.Role.AtLeast(RoleModerator) {
+			return out, nil
+		}
+	}
+	if out.Author, err = CommentAuthor(ctx, db, c); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// OwnComment is one of a user's own comments with its disposition (nil: none) and its place.
+type OwnComment struct {
+	Comment
+	Disposition *Disposition
+	Place       CommentPlace
+}
+
+// OwnComments lists a user's own comments, newest first, with their dispositions and places.
+func OwnComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]OwnComment, *string, error) {
+	comments, next, err := authorComments(ctx, db, userID, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := make([]string, 0, len(comments))
+	for i := range comments {
+		ids = append(ids, comments[i].ID)
+	}
+	dispositions, err := DispositionsOf(ctx, db, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	places, err := CommentPlaces(ctx, db, comments)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]OwnComment, len(comments))
+	for i := range comments {
+		out[i] = OwnComment{Comment: comments[i], Place: places[comments[i].ID]}
+		if d, ok := dispositions[comments[i].ID]; ok {
+			out[i].Disposition = &d
+		}
+	}
+	return out, next, nil
+}

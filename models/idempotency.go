@@ -1,0 +1,90 @@
+package models
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"time"
+	"unicode"
+
+	"gorm.io/gorm"
+)
+
+// IdempotencyKey remembers the comment created by a POST made with an Idempotency-Key header, so
+// that a retry gets that comment instead of a second one.
+type IdempotencyKey struct {
+	UserID      string  `gorm:"primaryKey"`
+	Key         string  `gorm:"primaryKey"`
+	RequestHash string  `gorm:"not null"`
+	CommentID   *string // set in the transaction that claims the key, so never nil once committed
+	CreatedAt   time.Time
+}
+
+// Idempotency is what a request says about its retries: its Idempotency-Key (empty: none) and the
+// request as sent. A retry with the same key and the same request gets the first result and
+// creates nothing; the same key with another request is refused.
+type Idempotency struct {
+	Key     string
+	Request []byte
+}
+
+// errKeyTaken says that an earlier request holds the key: the command answers with its result.
+var errKeyTaken = errors.New("idempotency key already used")
+
+// validate accepts no key, or 1 to 255 visible ASCII characters.
+func (i Idempotency) validate() error {
+	ok := len(i.Key) <= 255
+	for _, r := range i.Key {
+		if r > unicode.MaxASCII || !unicode.IsPrint(r) {
+			ok = false
+		}
+	}
+	if !ok {
+		return Invalid("the Idempotency-Key header is not usable", FieldError{Field: "Idempotency-Key", Message: "must be 1 to 255 visible ASCII characters"})
+	}
+	return nil
+}
+
+// hash fingerprints the request sent to target (the resource it acts on).
+func (i Idempotency) hash(target string) string {
+	sum := sha256.Sum256(append([]byte(target+"\n"), i.Request...))
+	return hex.EncodeToString(sum[:])
+}
+
+// claim takes the key for user before the work it guards, in that work's transaction: a
+// concurrent request with the same key waits for it, then gets errKeyTaken.
+func (i Idempotency) claim(tx *gorm.DB, userID, hash string, now time.Time) error {
+	if i.Key == "" {
+		return nil
+	}
+	err := tx.Create(&IdempotencyKey{UserID: userID, Key: i.Key, RequestHash: hash, CreatedAt: now}).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return errKeyTaken
+	}
+	return err
+}
+
+// answer stores the comment created under the claimed key.
+func (i Idempotency) answer(tx *gorm.DB, userID, commentID string) error {
+	if i.Key == "" {
+		return nil
+	}
+	return tx.Model(&IdempotencyKey{}).Where("user_id = ? AND key = ?", userID, i.Key).Update("comment_id", commentID).Error
+}
+
+// replayedComment returns the comment that the first request with the key created, or
+// idempotency_key_reused when that request was another one.
+func (i Idempotency) replayedComment(ctx context.Context, db *gorm.DB, user *User, hash string) (*Comment, error) {
+	var stored IdempotencyKey
+	if err := db.WithContext(ctx).Where("user_id = ? AND key = ?", user.ID, i.Key).Take(&stored).Error; err != nil {
+		return nil, err
+	}
+	if stored.RequestHash != hash {
+		return nil, &Error{Code: CodeIdempotencyKeyReused, Message: "this Idempotency-Key was used with a different request; use a new key for a new comment"}
+	}
+	if stored.CommentID == nil {
+		return nil, errors.New("idempotency key " + i.Key + " holds no comment")
+	}
+	return FindComment(ctx, db, *stored.CommentID, user)
+}
