@@ -2,7 +2,6 @@ package models_test
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -62,13 +61,6 @@ func (w *commentWorld) count(t *testing.T, table string) int64 {
 	return n
 }
 
-func codeOf(err error) models.Code {
-	var e *models.Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
 
 // TestSubmitCommentIdempotency pins the rules of the Idempotency-Key: a key belongs to its user
 // and its request; the same request again gets the first comment and creates nothing.

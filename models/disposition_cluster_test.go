@@ -2,7 +2,6 @@ package models_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -63,16 +62,6 @@ func (f *clusterFixture) answer(t *testing.T, i int) {
 	require.NoError(t, err)
 }
 
-func codeOf(err error) models.Code {
-	var e *models.Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	if err != nil {
-		return models.CodeInternal
-	}
-	return ""
-}
 
 // TestRecordClusterDisposition is the rule of a cluster disposition: each member with the
 // version seen, a member not seen or a stale version a conflict, nothing overwritten unseen.
