@@ -87,7 +87,7 @@ func Load(ctx context.Context, db *gorm.DB, hasher *password.Hasher, now time.Ti
 			if err != nil {
 				return err
 			}
-			doc, err := models.ImportDocument(ctx, tx, scheme, models.NewDocument{VersionLabel: w.version, Markdown: src, CreatedBy: &staff.ID}, now)
+			doc, err := models.ImportDocument(ctx, tx, staff, scheme, models.NewDocument{VersionLabel: w.version, Markdown: src}, now)
 			if err != nil {
 				return err
 			}
