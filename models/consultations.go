@@ -50,12 +50,10 @@ func CreateConsultation(ctx context.Context, db *gorm.DB, actor *User, in NewCon
 		UpdatedAt:   now,
 	}
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var doc Document
-		if err := tx.Select("id").Where("id = ?", in.DocumentID).Take(&doc).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return Invalid("the consultation has invalid fields", FieldError{Field: "document_id", Message: "names no document"})
-			}
+		if ok, err := documentExists(tx, in.DocumentID); err != nil {
 			return err
+		} else if !ok {
+			return Invalid("the consultation has invalid fields", FieldError{Field: "document_id", Message: "names no document"})
 		}
 		if err := tx.Create(c).Error; err != nil {
 			return err

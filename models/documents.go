@@ -85,6 +85,13 @@ func ImportDocument(ctx context.Context, db *gorm.DB, actor *User, scheme *Schem
 	return doc, nil
 }
 
+// documentExists says whether a document has the id.
+func documentExists(tx *gorm.DB, id string) (bool, error) {
+	var n int64
+	err := tx.Model(&Document{}).Where("id = ?", id).Count(&n).Error
+	return n > 0, err
+}
+
 func parseProblems(pe *clauses.ParseError) []FieldError {
 	fields := make([]FieldError, 0, len(pe.Problems))
 	for _, p := range pe.Problems {
