@@ -45,7 +45,10 @@ var fileRules = map[string]fileRule{
 // as "a PDF".
 func AcceptedFiles(ownerType string) string { return fileRules[ownerType].what }
 
-var errAttachmentTooLarge = &Error{Code: CodePayloadTooLarge, Message: "the file is larger than 10 MB"}
+// attachmentTooLarge is the answer to a file over MaxAttachmentBytes.
+func attachmentTooLarge() error {
+	return &Error{Code: CodePayloadTooLarge, Message: "the file is larger than 10 MB"}
+}
 
 // AttachFile is the command that attaches an uploaded file: the official PDF of a draft (by a
 // moderator), or a position paper (PDF, ODT or DOCX) to the actor's own comment while it may still
@@ -59,7 +62,7 @@ func AttachFile(ctx context.Context, db *gorm.DB, files storage.Store, actor *Us
 		return nil, NotFound(in.OwnerType)
 	}
 	if in.Size > MaxAttachmentBytes {
-		return nil, errAttachmentTooLarge
+		return nil, attachmentTooLarge()
 	}
 	kind, err := storage.DetectDocument(in.Content, in.Size)
 	if err != nil || !rule.accept(kind) {
@@ -73,7 +76,7 @@ func AttachFile(ctx context.Context, db *gorm.DB, files storage.Store, actor *Us
 	a.StorageKey = rule.prefix + in.OwnerID + "/" + a.ID + kind.Ext()
 	if a.SizeBytes, a.SHA256, err = files.Put(ctx, a.StorageKey, in.Content, MaxAttachmentBytes); err != nil {
 		if errors.Is(err, storage.ErrTooLarge) {
-			return nil, errAttachmentTooLarge
+			return nil, attachmentTooLarge()
 		}
 		return nil, err
 	}
