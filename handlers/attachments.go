@@ -2,16 +2,13 @@ package handlers
 
 import (
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
-	"consult/internal/storage"
 	"consult/models"
 )
 
@@ -38,7 +35,7 @@ func (h *Handlers) UploadDocumentAttachment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.storeAttachment(c, models.OwnerDocument, doc.ID, "documents/", func(k storage.Kind) bool { return k == storage.PDF }, "a PDF")
+	return h.attach(c, models.OwnerDocument, doc.ID)
 }
 
 // UploadCommentAttachment attaches a position paper (PDF, ODT or DOCX) to the caller's own
@@ -48,12 +45,13 @@ func (h *Handlers) UploadCommentAttachment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.storeAttachment(c, models.OwnerComment, cm.ID, "comments/", func(k storage.Kind) bool { return k != storage.Unknown }, "a PDF, ODT or DOCX document")
+	return h.attach(c, models.OwnerComment, cm.ID)
 }
 
-// storeAttachment checks an uploaded file by content, stores it and records it.
-func (h *Handlers) storeAttachment(c echo.Context, ownerType, ownerID, prefix string, accept func(storage.Kind) bool, what string) error {
-	ctx, now := c.Request().Context(), h.Clock.Now()
+// attach reads the part named file and attaches it with models.AttachFile. The owner is looked up
+// before, so that one the caller may not attach to is answered before the body is read; the
+// command checks it again in its transaction.
+func (h *Handlers) attach(c echo.Context, ownerType, ownerID string) error {
 	fh, err := c.FormFile("file")
 	if err != nil {
 		if errors.Is(err, echo.ErrStatusRequestEntityTooLarge) {
@@ -62,44 +60,16 @@ func (h *Handlers) storeAttachment(c echo.Context, ownerType, ownerID, prefix st
 		if c.Request().Header.Get(echo.HeaderContentType) == "" || !isMultipart(c) {
 			return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "send the file as multipart/form-data in a part named file"}
 		}
-		return models.Invalid("the upload has no file", models.FieldError{Field: "file", Message: "attach " + what + " as the part named file"})
-	}
-	if fh.Size > models.MaxAttachmentBytes {
-		return &models.Error{Code: models.CodePayloadTooLarge, Message: "the file is larger than 10 MB"}
+		return models.Invalid("the upload has no file", models.FieldError{Field: "file", Message: "attach " + models.AcceptedFiles(ownerType) + " as the part named file"})
 	}
 	f, err := fh.Open()
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	kind, err := storage.DetectDocument(f, fh.Size)
-	if err != nil || !accept(kind) {
-		return &models.Error{Code: models.CodeUnsupportedMediaType, Message: "the file is not " + what + " (its content was checked, not its name)"}
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	a := &models.Attachment{ID: models.NewID(), OwnerType: ownerType, OwnerID: ownerID, FileName: models.SafeFileName(fh.Filename, kind.Ext()),
-		ContentType: kind.MIME(), UploadedBy: &CurrentPrincipal(c).User.ID, CreatedAt: now}
-	a.StorageKey = prefix + ownerID + "/" + a.ID + kind.Ext()
-	if a.SizeBytes, a.SHA256, err = h.Files.Put(ctx, a.StorageKey, f, models.MaxAttachmentBytes); err != nil {
-		if errors.Is(err, storage.ErrTooLarge) {
-			return &models.Error{Code: models.CodePayloadTooLarge, Message: "the file is larger than 10 MB"}
-		}
-		return err
-	}
-	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		if err := models.CreateAttachment(ctx, tx, a); err != nil {
-			return err
-		}
-		if ownerType != models.OwnerDocument {
-			return nil // a stakeholder's own upload, not a staff action
-		}
-		return models.RecordAudit(ctx, tx, models.AuditEntry{ActorID: a.UploadedBy, Action: "document.attachment_added", SubjectType: "document",
-			SubjectID: ownerID, After: attachmentView(a)}, now)
-	})
+	a, err := models.AttachFile(c.Request().Context(), h.DB.DB, h.Files, CurrentPrincipal(c).User,
+		models.NewAttachment{OwnerType: ownerType, OwnerID: ownerID, FileName: fh.Filename, Size: fh.Size, Content: f}, h.Clock.Now())
 	if err != nil {
-		_ = h.Files.Delete(ctx, a.StorageKey)
 		return err
 	}
 	return c.JSON(http.StatusCreated, attachmentView(a))
@@ -112,11 +82,7 @@ func isMultipart(c echo.Context) bool {
 
 // DownloadAttachment sends a file as a download, to those who may read its owner.
 func (h *Handlers) DownloadAttachment(c echo.Context) error {
-	var viewer *models.User
-	if p := CurrentPrincipal(c); p != nil {
-		viewer = p.User
-	}
-	a, err := models.FindAttachment(c.Request().Context(), h.DB.DB, c.Param("id"), viewer, h.Clock.Now())
+	a, err := models.FindAttachment(c.Request().Context(), h.DB.DB, c.Param("id"), currentViewer(c), h.Clock.Now())
 	if err != nil {
 		return err
 	}

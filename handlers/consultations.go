@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
 	"consult/models"
 )
@@ -68,30 +67,21 @@ type CreateConsultationRequest struct {
 	ClosesAt    *time.Time `json:"closes_at"`
 }
 
-// CreateConsultation opens a window on a document; the creation is audit-logged.
+// CreateConsultation opens a window on a document.
 func (h *Handlers) CreateConsultation(c echo.Context) error {
 	var req CreateConsultationRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	actor := CurrentPrincipal(c).User
-	ctx, now := c.Request().Context(), h.Clock.Now()
-	in := models.NewConsultation{DocumentID: req.DocumentID, Title: req.Title, Description: req.Description, CreatedBy: &actor.ID}
+	in := models.NewConsultation{DocumentID: req.DocumentID, Title: req.Title, Description: req.Description}
 	if req.OpensAt != nil {
 		in.OpensAt = *req.OpensAt
 	}
 	if req.ClosesAt != nil {
 		in.ClosesAt = *req.ClosesAt
 	}
-	var con *models.Consultation
-	err := h.DB.Transaction(func(tx *gorm.DB) error {
-		var err error
-		if con, err = models.CreateConsultation(ctx, tx, in, now); err != nil {
-			return err
-		}
-		return models.RecordAudit(ctx, tx, models.AuditEntry{ActorID: &actor.ID, Action: "consultation.created", SubjectType: "consultation",
-			SubjectID: con.ID, After: consultationView(con, now)}, now)
-	})
+	now := h.Clock.Now()
+	con, err := models.CreateConsultation(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, in, now)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
 	"consult/internal/clauses"
 	"consult/internal/markdown"
@@ -132,19 +131,8 @@ func (h *Handlers) CreateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	actor := CurrentPrincipal(c).User
-	var d *models.Document
-	err = h.DB.Transaction(func(tx *gorm.DB) error {
-		var err error
-		d, err = models.ImportDocument(ctx, tx, scheme, models.NewDocument{
-			Title: req.Title, VersionLabel: req.VersionLabel, Markdown: []byte(req.Markdown), CreatedBy: &actor.ID,
-		}, now)
-		if err != nil {
-			return err
-		}
-		return models.RecordAudit(ctx, tx, models.AuditEntry{ActorID: &actor.ID, Action: "document.imported", SubjectType: "document", SubjectID: d.ID,
-			After: map[string]any{"scheme_id": scheme.ID, "title": d.Title, "version_label": d.VersionLabel, "clauses": len(d.Clauses)}}, now)
-	})
+	d, err := models.ImportDocument(ctx, h.DB.DB, CurrentPrincipal(c).User, scheme,
+		models.NewDocument{Title: req.Title, VersionLabel: req.VersionLabel, Markdown: []byte(req.Markdown)}, now)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-	"gorm.io/gorm"
 
 	"consult/internal/export"
 	"consult/models"
@@ -20,16 +19,9 @@ func (h *Handlers) Summary(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	def := models.ScopePublic
-	if isStaff(c) {
-		def = models.ScopeAll
-	}
-	scope, err := models.ParseScope(c.QueryParam("scope"), def)
+	scope, err := models.SummaryScope(currentViewer(c), c.QueryParam("scope"))
 	if err != nil {
 		return err
-	}
-	if !isStaff(c) {
-		scope = models.ScopePublic // anyone else sees published data, whatever they ask for
 	}
 	s, err := models.ConsultationSummary(ctx, h.DB.DB, con, scope)
 	if err != nil {
@@ -68,31 +60,15 @@ func (h *Handlers) Export(c echo.Context) error {
 	if len(errs) > 0 {
 		return models.Invalid("the query has invalid parameters", errs...)
 	}
-	switch {
-	case scope == models.ScopeAll && !isStaff(c):
-		if CurrentPrincipal(c) == nil {
-			return &models.Error{Code: models.CodeUnauthenticated, Message: "the full export is for moderators: sign in"}
-		}
-		return models.Forbidden("the full export is for moderators")
-	case scope == models.ScopePublic && !isStaff(c) && con.StatusAt(now) != models.StatusClosed:
-		return &models.Error{Code: models.CodeNotYetPublic, Message: "the public export opens when the consultation closes on " + con.ClosesAt.UTC().Format("2006-01-02 15:04 MST")}
-	}
-	if scope == models.ScopeAll {
-		actor := CurrentPrincipal(c).User
-		err := h.DB.Transaction(func(tx *gorm.DB) error {
-			return models.RecordAudit(ctx, tx, models.AuditEntry{ActorID: &actor.ID, Action: "consultation.exported", SubjectType: "consultation",
-				SubjectID: con.ID, After: map[string]string{"scope": string(scope), "format": format}}, now)
-		})
-		if err != nil {
-			return err
-		}
+	layout, err := models.StartExport(ctx, h.DB.DB, currentViewer(c), con, scope, format, now)
+	if err != nil {
+		return err
 	}
 	res := c.Response()
 	res.Header().Set(echo.HeaderContentType, f.MediaType)
 	res.Header().Set(echo.HeaderContentDisposition, `attachment; filename="consultation-`+con.ID+"-"+string(scope)+f.Ext+`"`)
 	res.Header().Set(echo.HeaderCacheControl, "no-store")
 	res.WriteHeader(http.StatusOK)
-	layout := models.NewExportLayout(con, scope)
 	w, err := export.New(format, res, layout.Columns())
 	if err != nil {
 		return err

@@ -32,3 +32,11 @@ func currentUser(c echo.Context) (*models.User, error) {
 	}
 	return p.User, nil
 }
+
+// currentViewer returns the signed-in user, or nil for an anonymous request.
+func currentViewer(c echo.Context) *models.User {
+	if p := CurrentPrincipal(c); p != nil {
+		return p.User
+	}
+	return nil
+}

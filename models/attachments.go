@@ -39,11 +39,6 @@ func SafeFileName(name, ext string) string {
 	return name
 }
 
-// CreateAttachment records a stored file.
-func CreateAttachment(ctx context.Context, db *gorm.DB, a *Attachment) error {
-	return db.WithContext(ctx).Create(a).Error
-}
-
 // OwnerAttachments lists the files attached to a document or comment, oldest first.
 func OwnerAttachments(ctx context.Context, db *gorm.DB, ownerType, ownerID string) ([]Attachment, error) {
 	var out []Attachment

@@ -17,11 +17,12 @@ type NewConsultation struct {
 	Description string
 	OpensAt     time.Time
 	ClosesAt    time.Time
-	CreatedBy   *string
 }
 
-// CreateConsultation validates and stores a window. Times are kept in UTC to the second.
-func CreateConsultation(ctx context.Context, db *gorm.DB, in NewConsultation, now time.Time) (*Consultation, error) {
+// CreateConsultation is the command that opens a window on a document: it checks the fields and,
+// in one transaction, that the document exists, stores the window and records the audit event.
+// Times are kept in UTC to the second. actor is nil for the command line.
+func CreateConsultation(ctx context.Context, db *gorm.DB, actor *User, in NewConsultation, now time.Time) (*Consultation, error) {
 	errs := appendIf(nil, checkID("document_id", in.DocumentID, "a document id"), checkText("title", in.Title, true, 300),
 		checkLongText("description", in.Description, false, 5000))
 	opens, closes := in.OpensAt.UTC().Truncate(time.Second), in.ClosesAt.UTC().Truncate(time.Second)
@@ -36,13 +37,6 @@ func CreateConsultation(ctx context.Context, db *gorm.DB, in NewConsultation, no
 	if len(errs) > 0 {
 		return nil, Invalid("the consultation has invalid fields", errs...)
 	}
-	var doc Document
-	if err := db.WithContext(ctx).Select("id").Where("id = ?", in.DocumentID).Take(&doc).Error; err != nil {
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return nil, Invalid("the consultation has invalid fields", FieldError{Field: "document_id", Message: "names no document"})
-		}
-		return nil, err
-	}
 	c := &Consultation{
 		ID:          NewID(),
 		DocumentID:  in.DocumentID,
@@ -50,12 +44,29 @@ func CreateConsultation(ctx context.Context, db *gorm.DB, in NewConsultation, no
 		Description: strings.TrimSpace(in.Description),
 		OpensAt:     opens,
 		ClosesAt:    closes,
-		CreatedBy:   in.CreatedBy,
+		CreatedBy:   actorID(actor),
 		Version:     1,
 		CreatedAt:   now,
 		UpdatedAt:   now,
 	}
-	return c, db.WithContext(ctx).Create(c).Error
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if ok, err := documentExists(tx, in.DocumentID); err != nil {
+			return err
+		} else if !ok {
+			return Invalid("the consultation has invalid fields", FieldError{Field: "document_id", Message: "names no document"})
+		}
+		if err := tx.Create(c).Error; err != nil {
+			return err
+		}
+		return RecordAudit(ctx, tx, AuditEntry{ActorID: actorID(actor), Action: "consultation.created", SubjectType: "consultation",
+			SubjectID: c.ID, After: map[string]any{"id": c.ID, "document_id": c.DocumentID, "title": c.Title, "description": c.Description,
+				"opens_at": c.OpensAt, "closes_at": c.ClosesAt, "status": c.StatusAt(now), "version": c.Version,
+				"created_at": c.CreatedAt.UTC(), "updated_at": c.UpdatedAt.UTC()}}, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // ListConsultations returns one page of consultations, newest first, optionally only those with a
@@ -131,9 +142,10 @@ func (c *Consultation) state() windowState {
 	return windowState{c.Title, c.Description, c.OpensAt.UTC(), c.ClosesAt.UTC(), c.Version}
 }
 
-// UpdateConsultation applies a moderator's change with optimistic locking, and records it in the
-// audit trail. A closed consultation cannot change; an open one may only be extended (a later
-// closes_at), never shortened or moved; an upcoming one may be rescheduled.
+// UpdateConsultation is the command that changes a window: in one transaction it applies a
+// moderator's change with optimistic locking and records it in the audit trail. A closed
+// consultation cannot change; an open one may only be extended (a later closes_at), never
+// shortened or moved; an upcoming one may be rescheduled. actor is nil for the command line.
 func UpdateConsultation(ctx context.Context, db *gorm.DB, actor *User, id string, ch ConsultationChange, now time.Time) (*Consultation, error) {
 	if errs := ch.validate(); len(errs) > 0 {
 		return nil, Invalid("the change has invalid fields", errs...)
@@ -163,7 +175,7 @@ func UpdateConsultation(ctx context.Context, db *gorm.DB, actor *User, id string
 		if res.RowsAffected != 1 {
 			return Conflict("the consultation was changed at the same time; reload it")
 		}
-		return RecordAudit(ctx, tx, AuditEntry{ActorID: &actor.ID, Action: "consultation.changed", SubjectType: "consultation",
+		return RecordAudit(ctx, tx, AuditEntry{ActorID: actorID(actor), Action: "consultation.changed", SubjectType: "consultation",
 			SubjectID: c.ID, Before: before, After: c.state()}, now)
 	})
 	if err != nil {

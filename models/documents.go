@@ -21,12 +21,13 @@ type NewDocument struct {
 	Title        string
 	VersionLabel string
 	Markdown     []byte
-	CreatedBy    *string
 }
 
-// ImportDocument parses a Markdown draft into clauses and stores the document with its clause
-// tree in one transaction. Parse problems come back as a validation error naming lines.
-func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocument, now time.Time) (*Document, error) {
+// ImportDocument is the command that imports a Markdown draft as a new version of a scheme: it
+// parses the draft into clauses and, in one transaction, stores the document with its clause tree
+// and records the audit event. Parse problems come back as a validation error naming lines; a
+// version label in use is a conflict. actor is nil for the command line.
+func ImportDocument(ctx context.Context, db *gorm.DB, actor *User, scheme *Scheme, in NewDocument, now time.Time) (*Document, error) {
 	if len(in.Markdown) > MaxDraftBytes {
 		return nil, &Error{Code: CodePayloadTooLarge, Message: "the draft is larger than " + strconv.Itoa(MaxDraftBytes>>20) + " MB"}
 	}
@@ -61,20 +62,34 @@ func ImportDocument(ctx context.Context, db *gorm.DB, scheme *Scheme, in NewDocu
 		Title:          title,
 		VersionLabel:   strings.TrimSpace(in.VersionLabel),
 		SourceMarkdown: string(in.Markdown),
-		CreatedBy:      in.CreatedBy,
+		CreatedBy:      actorID(actor),
 		CreatedAt:      now,
 	}
 	doc.Clauses = clauseRows(doc.ID, parsed.Clauses)
 	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Omit("Clauses").Create(doc).Error; err != nil {
+		err := tx.Omit("Clauses").Create(doc).Error
+		if err == nil {
+			err = tx.CreateInBatches(doc.Clauses, 500).Error
+		}
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return Conflict("this scheme already has a document with version label " + doc.VersionLabel)
+		} else if err != nil {
 			return err
 		}
-		return tx.CreateInBatches(doc.Clauses, 500).Error
+		return RecordAudit(ctx, tx, AuditEntry{ActorID: actorID(actor), Action: "document.imported", SubjectType: "document", SubjectID: doc.ID,
+			After: map[string]any{"scheme_id": scheme.ID, "title": doc.Title, "version_label": doc.VersionLabel, "clauses": len(doc.Clauses)}}, now)
 	})
-	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return nil, Conflict("this scheme already has a document with version label " + doc.VersionLabel)
+	if err != nil {
+		return nil, err
 	}
-	return doc, err
+	return doc, nil
+}
+
+// documentExists says whether a document has the id.
+func documentExists(tx *gorm.DB, id string) (bool, error) {
+	var n int64
+	err := tx.Model(&Document{}).Where("id = ?", id).Count(&n).Error
+	return n > 0, err
 }
 
 func parseProblems(pe *clauses.ParseError) []FieldError {

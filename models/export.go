@@ -43,9 +43,31 @@ type ExportLayout struct {
 	Dispositions bool
 }
 
-// NewExportLayout is the layout of an export of the consultation in a scope.
-func NewExportLayout(con *Consultation, scope Scope) ExportLayout {
-	return ExportLayout{Scope: scope, Dispositions: showsDispositions(con, scope)}
+// StartExport is the command that opens an export of a consultation's comments in a scope and
+// gives its layout. Every comment (scope all) is for moderators, and each full export is recorded
+// in the audit trail in a transaction of its own; the published comments (scope public) are for
+// anyone once the window has closed, and for moderators at any time. format names the file
+// format, for the record; viewer is nil for an anonymous caller.
+func StartExport(ctx context.Context, db *gorm.DB, viewer *User, con *Consultation, scope Scope, format string, now time.Time) (ExportLayout, error) {
+	staff := scopeStaff(viewer)
+	switch {
+	case scope == ScopeAll && viewer == nil:
+		return ExportLayout{}, &Error{Code: CodeUnauthenticated, Message: "the full export is for moderators: sign in"}
+	case scope == ScopeAll && !staff:
+		return ExportLayout{}, Forbidden("the full export is for moderators")
+	case scope == ScopePublic && !staff && con.StatusAt(now) != StatusClosed:
+		return ExportLayout{}, &Error{Code: CodeNotYetPublic, Message: "the public export opens when the consultation closes on " + con.ClosesAt.UTC().Format("2006-01-02 15:04 MST")}
+	}
+	if scope == ScopeAll {
+		err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			return RecordAudit(ctx, tx, AuditEntry{ActorID: actorID(viewer), Action: "consultation.exported", SubjectType: "consultation",
+				SubjectID: con.ID, After: map[string]string{"scope": string(scope), "format": format}}, now)
+		})
+		if err != nil {
+			return ExportLayout{}, err
+		}
+	}
+	return ExportLayout{Scope: scope, Dispositions: showsDispositions(con, scope)}, nil
 }
 
 // Columns names the columns of the layout, in order.

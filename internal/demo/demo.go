@@ -87,18 +87,17 @@ func Load(ctx context.Context, db *gorm.DB, hasher *password.Hasher, now time.Ti
 			if err != nil {
 				return err
 			}
-			doc, err := models.ImportDocument(ctx, tx, scheme, models.NewDocument{VersionLabel: w.version, Markdown: src, CreatedBy: &staff.ID}, now)
+			doc, err := models.ImportDocument(ctx, tx, staff, scheme, models.NewDocument{VersionLabel: w.version, Markdown: src}, now)
 			if err != nil {
 				return err
 			}
-			_, err = models.CreateConsultation(ctx, tx, models.NewConsultation{
+			_, err = models.CreateConsultation(ctx, tx, staff, models.NewConsultation{
 				DocumentID: doc.ID,
 				Title:      w.title,
 				Description: "Comment on any clause of the draft, or on the draft as a whole. Published comments " +
 					"and the agency's response to each one are public once the consultation closes.",
-				OpensAt:   w.opens,
-				ClosesAt:  w.closes,
-				CreatedBy: &staff.ID,
+				OpensAt:  w.opens,
+				ClosesAt: w.closes,
 			}, now)
 			if err != nil {
 				return err
