@@ -61,7 +61,6 @@ func (w *commentWorld) count(t *testing.T, table string) int64 {
 	return n
 }
 
-
 // TestSubmitCommentIdempotency pins the rules of the Idempotency-Key: a key belongs to its user
 // and its request; the same request again gets the first comment and creates nothing.
 func TestSubmitCommentIdempotency(t *testing.T) {

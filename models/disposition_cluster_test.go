@@ -62,7 +62,6 @@ func (f *clusterFixture) answer(t *testing.T, i int) {
 	require.NoError(t, err)
 }
 
-
 // TestRecordClusterDisposition is the rule of a cluster disposition: each member with the
 // version seen, a member not seen or a stale version a conflict, nothing overwritten unseen.
 func TestRecordClusterDisposition(t *testing.T) {
