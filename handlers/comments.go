@@ -103,10 +103,7 @@ func (h *Handlers) SubmitComment(c echo.Context) error {
 // GetComment returns one comment: its author and staff see all of it; anyone else sees a
 // published, non-confidential comment in its public form.
 func (h *Handlers) GetComment(c echo.Context) error {
-	var viewer *models.User
-	if p := CurrentPrincipal(c); p != nil {
-		viewer = p.User
-	}
+	viewer := currentViewer(c)
 	r, err := models.ReadComment(c.Request().Context(), h.DB.DB, c.Param("id"), viewer)
 	if err != nil {
 		return err
