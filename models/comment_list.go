@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,7 +39,7 @@ func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string,
 	if f.ClauseID != "" && !ValidID(f.ClauseID) {
 		errs = append(errs, FieldError{Field: "clause_id", Message: "is not a clause id"})
 	}
-	if f.CommentType != "" && !contains(CommentTypes, f.CommentType) {
+	if f.CommentType != "" && !slices.Contains(CommentTypes, f.CommentType) {
 		errs = append(errs, FieldError{Field: "comment_type", Message: "must be general, technical or editorial"})
 	}
 	if f.StakeholderType != "" && !ValidStakeholderType(f.StakeholderType) {

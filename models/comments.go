@@ -3,10 +3,9 @@ package models
 import (
 	"context"
 	"errors"
-	"fmt"
+	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -47,12 +46,12 @@ func (in *NewComment) validate() []FieldError {
 			errs = append(errs, *fe)
 		}
 	}
-	if !contains(CommentTypes, in.CommentType) {
+	if !slices.Contains(CommentTypes, in.CommentType) {
 		errs = append(errs, FieldError{Field: "comment_type", Message: "must be general, technical or editorial"})
 	}
 	add(checkLongText("body", in.Body, true, MaxCommentBody))
 	add(checkLongText("proposed_change", in.ProposedChange, false, MaxCommentBody))
-	if !contains([]string{PublicNamed, PublicAnonymous, Confidential}, in.Publication) {
+	if !slices.Contains([]string{PublicNamed, PublicAnonymous, Confidential}, in.Publication) {
 		errs = append(errs, FieldError{Field: "publication", Message: "must be public_named, public_anonymous or confidential"})
 	}
 	if fe := checkText("paragraph_ref", in.ParagraphRef, false, 200); fe != nil {
@@ -73,31 +72,6 @@ func (in *NewComment) validate() []FieldError {
 		add(checkLongText("quote.suffix", in.Quote.Suffix, false, MaxQuoteContext))
 	}
 	return errs
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// checkLongText validates a multi-line text: valid UTF-8, no NUL or other control characters
-// but tab and line breaks, bounded. The text is kept byte for byte.
-func checkLongText(field, value string, required bool, maxRunes int) *FieldError {
-	switch {
-	case required && strings.TrimSpace(value) == "":
-		return &FieldError{Field: field, Message: "is required"}
-	case !utf8.ValidString(value):
-		return &FieldError{Field: field, Message: "is not valid UTF-8 text"}
-	case utf8.RuneCountInString(value) > maxRunes:
-		return &FieldError{Field: field, Message: fmt.Sprintf("is longer than %d characters", maxRunes)}
-	case strings.ContainsFunc(value, func(r rune) bool { return (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || r == 0x7f }):
-		return &FieldError{Field: field, Message: "contains control characters"}
-	}
-	return nil
 }
 
 // SubmitComment is the command that stores a stakeholder's comment on an open consultation (the

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,7 +38,7 @@ type DispositionInput struct {
 // validate lists every fault of the input that needs no database.
 func (in DispositionInput) validate() []FieldError {
 	var errs []FieldError
-	if !contains(Resolutions, in.Resolution) {
+	if !slices.Contains(Resolutions, in.Resolution) {
 		errs = append(errs, FieldError{Field: "resolution", Message: "must be " + strings.Join(Resolutions, ", ")})
 	}
 	errs = appendIf(errs, checkLongText("response", in.Response, true, MaxCommentBody), checkText("next_clause_ref", in.NextClauseRef, false, 40))

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,7 +68,7 @@ func (m *Moderation) validate() []FieldError {
 	switch m.Action {
 	case ActionPublish:
 	case ActionReject:
-		if !contains(ReasonCodes, m.ReasonCode) {
+		if !slices.Contains(ReasonCodes, m.ReasonCode) {
 			errs = append(errs, FieldError{Field: "reason_code", Message: "a rejection needs one of " + strings.Join(ReasonCodes, ", ")})
 		}
 	case ActionRedact:
@@ -172,7 +173,7 @@ func ModerationQueue(ctx context.Context, db *gorm.DB, consultationID, status st
 	if status == "" {
 		status = CommentSubmitted
 	}
-	if !contains([]string{CommentSubmitted, CommentPublished, CommentRejected, CommentWithdrawn}, status) {
+	if !slices.Contains([]string{CommentSubmitted, CommentPublished, CommentRejected, CommentWithdrawn}, status) {
 		return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "status", Message: "must be submitted, published, rejected or withdrawn"})
 	}
 	tx, err := p.apply(db.WithContext(ctx), "id", false)

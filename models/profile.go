@@ -3,9 +3,7 @@ package models
 import (
 	"net/mail"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // StakeholderTypes are the kinds of stakeholder a profile may name (API.md, Accounts).
@@ -50,19 +48,4 @@ func NormalizeEmail(s string) string {
 		return ""
 	}
 	return s
-}
-
-// checkText validates a free-text profile field: valid UTF-8, no control characters, bounded.
-func checkText(field, value string, required bool, maxRunes int) *FieldError {
-	switch {
-	case required && strings.TrimSpace(value) == "":
-		return &FieldError{Field: field, Message: "is required"}
-	case !utf8.ValidString(value):
-		return &FieldError{Field: field, Message: "is not valid UTF-8 text"}
-	case utf8.RuneCountInString(value) > maxRunes:
-		return &FieldError{Field: field, Message: "is longer than " + strconv.Itoa(maxRunes) + " characters"}
-	case strings.ContainsFunc(value, func(r rune) bool { return r < 0x20 || r == 0x7f }):
-		return &FieldError{Field: field, Message: "contains control characters"}
-	}
-	return nil
 }

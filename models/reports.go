@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,7 +36,7 @@ var ReportsPerAccount = Limit{Max: 10, Window: time.Hour}
 // slot.
 func ReportComment(ctx context.Context, db *gorm.DB, reporter *User, commentID, reason, details string, now time.Time) (*Report, error) {
 	var errs []FieldError
-	if !contains(ReportReasons, reason) {
+	if !slices.Contains(ReportReasons, reason) {
 		errs = append(errs, FieldError{Field: "reason", Message: "must be " + strings.Join(ReportReasons, ", ")})
 	}
 	if fe := checkLongText("details", details, false, 2000); fe != nil {
