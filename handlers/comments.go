@@ -167,7 +167,7 @@ func publicCommentView(c *models.Comment, author *models.User) PublicCommentView
 		Body: c.PublicBody(), ProposedChange: c.PublicProposedChange(), Quote: full.Quote, Language: c.Language, TrackingNumber: c.TrackingNumber, CreatedAt: full.CreatedAt}
 	if author != nil {
 		v.Author.StakeholderType, v.Author.Country = author.StakeholderType, author.Country
-		if c.Publication == models.PublicNamed {
+		if c.NamesItsAuthor() {
 			v.Author.DisplayName, v.Author.Organisation = &author.DisplayName, &author.Organisation
 		}
 	}

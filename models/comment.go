@@ -63,3 +63,8 @@ type CommentRevision struct {
 	Publication    string    `gorm:"not null" json:"publication"`
 	CreatedAt      time.Time `json:"created_at"`
 }
+
+// NamesItsAuthor is the publication choice's rule for public answers and exports: the author's
+// name and organisation appear only on a comment published as public_named. (Confidential
+// comments appear in no public answer at all; stakeholder type and country always may.)
+func (c *Comment) NamesItsAuthor() bool { return c.Publication == PublicNamed }

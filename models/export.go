@@ -145,7 +145,7 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 			if l.Dispositions {
 				row.Resolution, row.Response, row.NextClauseRef = b.Resolution, b.Response, b.NextClauseRef
 			}
-			if l.Scope == ScopeAll || b.Publication == PublicNamed {
+			if l.Scope == ScopeAll || b.NamesItsAuthor() {
 				row.AuthorName, row.AuthorOrganisation = b.AuthorName, b.AuthorOrg
 			}
 			if l.Scope == ScopeAll {
