@@ -22,6 +22,7 @@ import (
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
+	"consult/internal/neardup"
 	"consult/internal/storage"
 )
 
@@ -38,12 +39,16 @@ type Deps struct {
 	Hasher    *password.Hasher
 	Tokens    *token.Issuer
 	Files     storage.Store
+	Grouping  neardup.Config // campaign clusters; the zero value means neardup.DefaultConfig()
 }
 
 // New builds the router with its middleware and every route of the table.
 func New(d Deps) *echo.Echo {
 	if d.Clock == nil {
 		d.Clock = clock.System{}
+	}
+	if d.Grouping == (neardup.Config{}) {
+		d.Grouping = neardup.DefaultConfig()
 	}
 	e := echo.New()
 	e.HideBanner = true
@@ -79,6 +84,7 @@ func New(d Deps) *echo.Echo {
 		Hasher:    d.Hasher,
 		Tokens:    d.Tokens,
 		Files:     d.Files,
+		Grouping:  d.Grouping,
 	}
 	e.Use(cleanText)
 	e.Use(migrationGate(d.Readiness))

@@ -91,7 +91,7 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	outcomes, err := models.ModerateCluster(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), models.Moderation{
+	outcomes, err := models.ModerateCluster(c.Request().Context(), h.DB.DB, h.Grouping, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), models.Moderation{
 		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, RedactedProposedChange: req.RedactedProposedChange,
 	}, h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
@@ -130,7 +130,7 @@ func (h *Handlers) RecordClusterDisposition(c echo.Context) error {
 			in.Seen[i] = models.SeenDisposition{ID: it.ID, Version: it.Version}
 		}
 	}
-	outcomes, err := models.RecordClusterDisposition(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), in, h.Clock.Now())
+	outcomes, err := models.RecordClusterDisposition(c.Request().Context(), h.DB.DB, h.Grouping, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), in, h.Clock.Now())
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 // ListClusters shows moderators the groups of near-identical comments of a consultation, with
 // their sizes and a representative text.
 func (h *Handlers) ListClusters(c echo.Context) error {
-	clusters, err := models.ClustersOf(c.Request().Context(), h.DB.DB, c.Param("id"))
+	clusters, err := models.ClustersOf(c.Request().Context(), h.DB.DB, h.Grouping, c.Param("id"))
 	if err != nil {
 		return err
 	}

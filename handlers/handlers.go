@@ -11,6 +11,7 @@ import (
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
+	"consult/internal/neardup"
 	"consult/internal/storage"
 )
 
@@ -25,4 +26,5 @@ type Handlers struct {
 	Hasher    *password.Hasher
 	Tokens    *token.Issuer
 	Files     storage.Store
+	Grouping  neardup.Config // how campaign clusters are grouped (CONSULT_CLUSTER_SIMILARITY)
 }

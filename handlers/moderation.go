@@ -46,7 +46,7 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	clusterOf, err := models.ClusterOfComments(ctx, h.DB.DB, comments)
+	clusterOf, err := models.ClusterOfComments(ctx, h.DB.DB, h.Grouping, comments)
 	if err != nil {
 		return err
 	}

@@ -8,9 +8,10 @@ import (
 	"consult/internal/neardup"
 )
 
-// ClusterConfig is the near-duplicate detection setting (see internal/neardup: word 3-shingles,
-// 128 MinHash permutations, LSH banding, Jaccard similarity threshold 0.5).
-var ClusterConfig = neardup.DefaultConfig()
+// Campaign detection (internal/neardup): every comment is signed with the default setting (word
+// 3-shingles, 128 MinHash permutations), so stored signatures stay comparable; the grouping setting
+// the clusters are computed with (its similarity threshold, CONSULT_CLUSTER_SIMILARITY) is passed
+// to each function that groups.
 
 // Cluster is a group of near-identical comments (a campaign). Its id is its first comment's id
 // and its representative text that comment's body. TrackingNumbers are the members' tracking
@@ -26,7 +27,7 @@ type Cluster struct {
 // ConsultationClusters groups a consultation's comments as they arrived: the stored signatures are
 // replayed in arrival order, so every server process computes the same clusters with the same ids.
 // Nothing is deleted; withdrawn comments take no part.
-func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID string) ([]Cluster, error) {
+func ConsultationClusters(ctx context.Context, db *gorm.DB, grouping neardup.Config, consultationID string) ([]Cluster, error) {
 	var rows []struct {
 		ID             string
 		TrackingNumber string
@@ -38,7 +39,7 @@ func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID strin
 	if err != nil {
 		return nil, err
 	}
-	ix, err := neardup.NewIndex(ClusterConfig)
+	ix, err := neardup.NewIndex(grouping)
 	if err != nil {
 		return nil, err
 	}
@@ -88,18 +89,18 @@ func ConsultationClusters(ctx context.Context, db *gorm.DB, consultationID strin
 
 // ClustersOf lists the clusters of the consultation named by id; an unknown consultation is not
 // found.
-func ClustersOf(ctx context.Context, db *gorm.DB, consultationID string) ([]Cluster, error) {
+func ClustersOf(ctx context.Context, db *gorm.DB, grouping neardup.Config, consultationID string) ([]Cluster, error) {
 	con, err := FindConsultation(ctx, db, consultationID)
 	if err != nil {
 		return nil, err
 	}
-	return ConsultationClusters(ctx, db, con.ID)
+	return ConsultationClusters(ctx, db, grouping, con.ID)
 }
 
 // ClusterMembers loads the comments of one cluster of a consultation, in arrival order; an unknown
 // consultation or cluster is not found.
-func ClusterMembers(ctx context.Context, db *gorm.DB, consultationID, clusterID string) ([]Comment, error) {
-	clusters, err := ClustersOf(ctx, db, consultationID)
+func ClusterMembers(ctx context.Context, db *gorm.DB, grouping neardup.Config, consultationID, clusterID string) ([]Comment, error) {
+	clusters, err := ClustersOf(ctx, db, grouping, consultationID)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +116,7 @@ func ClusterMembers(ctx context.Context, db *gorm.DB, consultationID, clusterID 
 
 // ClusterOfComments maps each of the given comments that belongs to a cluster to that cluster's
 // id, reading the clusters of each consultation once.
-func ClusterOfComments(ctx context.Context, db *gorm.DB, comments []Comment) (map[string]string, error) {
+func ClusterOfComments(ctx context.Context, db *gorm.DB, grouping neardup.Config, comments []Comment) (map[string]string, error) {
 	out := map[string]string{}
 	done := map[string]bool{}
 	for _, cm := range comments {
@@ -123,7 +124,7 @@ func ClusterOfComments(ctx context.Context, db *gorm.DB, comments []Comment) (ma
 			continue
 		}
 		done[cm.ConsultationID] = true
-		clusters, err := ConsultationClusters(ctx, db, cm.ConsultationID)
+		clusters, err := ConsultationClusters(ctx, db, grouping, cm.ConsultationID)
 		if err != nil {
 			return nil, err
 		}

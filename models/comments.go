@@ -147,7 +147,7 @@ func newCommentRow(con *Consultation, author *User, in NewComment, now time.Time
 	if in.Quote != nil {
 		c.QuoteExact, c.QuotePrefix, c.QuoteSuffix = in.Quote.Exact, in.Quote.Prefix, in.Quote.Suffix
 	}
-	if sig, err := neardup.Sign(ClusterConfig, in.Body+"\n"+in.ProposedChange); err == nil {
+	if sig, err := neardup.Sign(neardup.DefaultConfig(), in.Body+"\n"+in.ProposedChange); err == nil {
 		c.Signature = sig.Bytes()
 	}
 	return c

@@ -44,7 +44,7 @@ func newClusterFixture(t *testing.T, n int, status string) *clusterFixture {
 	}
 	for i := range n {
 		body := fmt.Sprintf("%s, member %d.", campaign, i)
-		sig, err := neardup.Sign(models.ClusterConfig, body+"\n")
+		sig, err := neardup.Sign(neardup.DefaultConfig(), body+"\n")
 		require.NoError(t, err)
 		c := &models.Comment{ID: models.NewID(), ConsultationID: con.ID, CommentType: "general", Body: body, Publication: models.PublicNamed,
 			Status: status, TrackingNumber: fmt.Sprintf("T-%d", i), Version: 2, Signature: sig.Bytes(),
@@ -107,7 +107,7 @@ func TestRecordClusterDisposition(t *testing.T) {
 			if tc.seen != nil {
 				in.Seen = tc.seen(f.members)
 			}
-			out, err := models.RecordClusterDisposition(context.Background(), f.db, f.mod, f.consultationID, f.members[0], in, f.now.Add(time.Minute))
+			out, err := models.RecordClusterDisposition(context.Background(), f.db, neardup.DefaultConfig(), f.mod, f.consultationID, f.members[0], in, f.now.Add(time.Minute))
 			require.NoError(t, err)
 			got := map[string]models.Code{}
 			for _, o := range out {
@@ -155,7 +155,7 @@ func TestRecordClusterDispositionRefusesBeforeDeciding(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := models.RecordClusterDisposition(context.Background(), f.db, f.mod, f.consultationID, tc.cluster,
+			out, err := models.RecordClusterDisposition(context.Background(), f.db, neardup.DefaultConfig(), f.mod, f.consultationID, tc.cluster,
 				models.ClusterDispositionInput{Resolution: "noted", Response: "Thanks.", Seen: tc.seen}, f.now)
 			assert.Nil(t, out)
 			require.Equal(t, tc.code, codeOf(err), "%v", err)

@@ -17,8 +17,8 @@ import (
 	"consult/internal/config"
 	"consult/internal/database"
 	"consult/internal/mail"
+	"consult/internal/neardup"
 	"consult/internal/storage"
-	"consult/models"
 )
 
 func newServeCommand() *cobra.Command {
@@ -50,8 +50,9 @@ func (e *env) serve(ctx context.Context) error {
 	if err := e.resolveSecret(); err != nil {
 		return err
 	}
-	models.ClusterConfig.Threshold = e.cfg.ClusterSimilarity
-	if err := models.ClusterConfig.Validate(); err != nil {
+	grouping := neardup.DefaultConfig()
+	grouping.Threshold = e.cfg.ClusterSimilarity
+	if err := grouping.Validate(); err != nil {
 		return &config.Error{Option: "CONSULT_CLUSTER_SIMILARITY", Reason: err.Error()}
 	}
 	db, err := e.openDB()
@@ -125,7 +126,7 @@ func (e *env) serve(ctx context.Context) error {
 		return fmt.Errorf("file store in CONSULT_DATA_DIR: %w", err)
 	}
 	defer files.Close()
-	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens, Files: files})
+	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens, Files: files, Grouping: grouping})
 	e.log.Info("serving", "addr", ln.Addr().String(), "env", e.cfg.Env, "database", string(db.Dialect), "base_url", e.cfg.BaseURL)
 	return api.Serve(ctx, ln, router, e.cfg.ShutdownTimeout, e.log)
 }
