@@ -174,33 +174,6 @@ func publicCommentView(c *models.Comment, author *models.User) PublicCommentView
 	return v
 }
 
-// MyCommentView is one of the caller's comments, naming its consultation and clause.
-type MyCommentView struct {
-	CommentView
-	CommentPlaceView
-}
-
-// MyComments lists the caller's own comments with their status, disposition and place.
-func (h *Handlers) MyComments(c echo.Context) error {
-	limit, err := pageLimit(c)
-	if err != nil {
-		return err
-	}
-	comments, next, err := models.OwnComments(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User.ID, models.Page{Cursor: c.QueryParam("cursor"), Limit: limit})
-	if err != nil {
-		return err
-	}
-	out := List[MyCommentView]{Items: make([]MyCommentView, 0, len(comments)), NextCursor: next}
-	for i := range comments {
-		v := MyCommentView{CommentView: commentView(&comments[i].Comment), CommentPlaceView: commentPlaceView(comments[i].Place)}
-		if d := comments[i].Disposition; d != nil {
-			v.Disposition = dispositionView(d)
-		}
-		out.Items = append(out.Items, v)
-	}
-	return c.JSON(http.StatusOK, out)
-}
-
 // UpdateCommentRequest is the body of PATCH /comments/{id}.
 type UpdateCommentRequest struct {
 	CommentType    *string `json:"comment_type"`

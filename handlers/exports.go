@@ -10,26 +10,6 @@ import (
 	"consult/models"
 )
 
-// Summary counts a consultation's comments by stakeholder type, country, clause, comment type,
-// day, status and resolution: published data for everyone, all comments for moderators unless
-// they ask for ?scope=public. An unknown scope is refused, never read as another one.
-func (h *Handlers) Summary(c echo.Context) error {
-	ctx := c.Request().Context()
-	con, err := models.FindConsultation(ctx, h.DB.DB, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	scope, err := models.SummaryScope(currentViewer(c), c.QueryParam("scope"))
-	if err != nil {
-		return err
-	}
-	s, err := models.ConsultationSummary(ctx, h.DB.DB, con, scope)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, s)
-}
-
 // Export streams a consultation's comments as CSV, JSON or XLSX. The public scope honours every
 // publication choice, carries dispositions once the report is published, and opens to anyone once
 // the window has closed (before: not_yet_public); the full scope is for moderators and is

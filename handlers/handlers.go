@@ -1,6 +1,8 @@
-// Package handlers holds one file per resource. A handler binds a request struct, validates it,
-// calls the model layer and answers; it never builds an HTTP error by hand (it returns typed
-// errors from models, which the API layer maps to problem+json).
+// Package handlers holds one file per resource, named after the resource its routes end in
+// (/consultations/{id}/summary: summary.go; /me/comments: me.go). A handler binds a request
+// struct, calls one command or query of package models and renders a view. It runs no SQL and
+// imports no GORM (layering_test.go), and never builds an HTTP error by hand: it returns the typed
+// errors of models, which internal/problem maps to problem+json.
 package handlers
 
 import (
