@@ -31,7 +31,7 @@ const (
 )
 
 // Routes is the route table. A reader who knows the route knows the handler, and the handler's
-// file is named after the resource the path ends in. api/openapi.yaml describes exactly these routes (a test
+// file is named after the resource the route serves (see package handlers). api/openapi.yaml describes exactly these routes (a test
 // keeps them in step).
 func Routes(h *handlers.Handlers) []Route {
 	return []Route{

@@ -1,5 +1,6 @@
-// Package handlers holds one file per resource, named after the resource its routes end in
-// (/consultations/{id}/summary: summary.go; /me/comments: me.go). A handler binds a request
+// Package handlers holds one file per resource, named after the resource its routes serve
+// (/consultations/{id}/summary: summary.go; /me/comments: me.go; the comment template and its
+// import: comment_template.go; email verification: verification.go). A handler binds a request
 // struct, calls one command or query of package models and renders a view. It runs no SQL and
 // imports no GORM (layering_test.go), and never builds an HTTP error by hand: it returns the typed
 // errors of models, which internal/problem maps to problem+json.
