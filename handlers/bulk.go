@@ -18,12 +18,8 @@ type BulkItem struct {
 
 // BulkModerationRequest applies one decision to a selection of comments.
 type BulkModerationRequest struct {
-	Items                  []BulkItem `json:"items"`
-	Action                 string     `json:"action"`
-	ReasonCode             string     `json:"reason_code"`
-	Note                   string     `json:"note"`
-	RedactedBody           *string    `json:"redacted_body"`
-	RedactedProposedChange *string    `json:"redacted_proposed_change"`
+	Items []BulkItem `json:"items"`
+	DecisionBody
 }
 
 // BulkResult says what became of one comment of a selection.
@@ -45,9 +41,7 @@ func (h *Handlers) BulkModerate(c echo.Context) error {
 	for i, it := range req.Items {
 		items[i] = models.Selected{ID: it.ID, Version: it.Version}
 	}
-	outcomes, err := models.ModerateSelection(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, items, models.Moderation{
-		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, RedactedProposedChange: req.RedactedProposedChange,
-	}, h.Clock.Now(), h.Config.BaseURL)
+	outcomes, err := models.ModerateSelection(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, items, req.decision(0), h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
 		return err
 	}

@@ -20,11 +20,7 @@ func (h *Handlers) ListClusters(c echo.Context) error {
 
 // ClusterModerationRequest applies one decision to every comment of a cluster still waiting.
 type ClusterModerationRequest struct {
-	Action                 string  `json:"action"`
-	ReasonCode             string  `json:"reason_code"`
-	Note                   string  `json:"note"`
-	RedactedBody           *string `json:"redacted_body"`
-	RedactedProposedChange *string `json:"redacted_proposed_change"`
+	DecisionBody
 }
 
 // ModerateCluster applies one decision to every submitted member of a near-duplicate group.
@@ -33,9 +29,7 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	outcomes, err := models.ModerateCluster(c.Request().Context(), h.DB.DB, h.Grouping, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), models.Moderation{
-		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody, RedactedProposedChange: req.RedactedProposedChange,
-	}, h.Clock.Now(), h.Config.BaseURL)
+	outcomes, err := models.ModerateCluster(c.Request().Context(), h.DB.DB, h.Grouping, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), req.decision(0), h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
 		return err
 	}

@@ -8,14 +8,27 @@ import (
 	"consult/models"
 )
 
-// ModerationRequest is the body of POST /comments/{id}/moderation.
-type ModerationRequest struct {
+// DecisionBody is a moderator's decision as every moderation route takes it: on one comment, a
+// selection or a cluster.
+type DecisionBody struct {
 	Action                 string  `json:"action"`
 	ReasonCode             string  `json:"reason_code"`
 	Note                   string  `json:"note"`
 	RedactedBody           *string `json:"redacted_body"`
 	RedactedProposedChange *string `json:"redacted_proposed_change"`
-	Version                *int    `json:"version"`
+}
+
+// decision is the body as the domain layer takes it, for the comment version given (0 for a
+// selection or a cluster, whose commands take each comment's version themselves).
+func (d DecisionBody) decision(version int) models.Moderation {
+	return models.Moderation{Action: d.Action, ReasonCode: d.ReasonCode, Note: d.Note, RedactedBody: d.RedactedBody,
+		RedactedProposedChange: d.RedactedProposedChange, Version: version}
+}
+
+// ModerationRequest is the body of POST /comments/{id}/moderation.
+type ModerationRequest struct {
+	DecisionBody
+	Version *int `json:"version"`
 }
 
 // ModerateComment publishes, rejects or redacts a comment; the author is mailed the outcome.
@@ -24,10 +37,7 @@ func (h *Handlers) ModerateComment(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	cm, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), models.Moderation{
-		Action: req.Action, ReasonCode: req.ReasonCode, Note: req.Note, RedactedBody: req.RedactedBody,
-		RedactedProposedChange: req.RedactedProposedChange, Version: versionOf(req.Version),
-	}, h.Clock.Now(), h.Config.BaseURL)
+	cm, err := models.ModerateComment(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), req.decision(versionOf(req.Version)), h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
 		return err
 	}
