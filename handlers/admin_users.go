@@ -15,16 +15,13 @@ func (h *Handlers) ListUsers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	q := models.UserQuery{Role: models.Role(c.QueryParam("role")), Email: c.QueryParam("email"), Cursor: c.QueryParam("cursor"), Limit: limit}
+	q := models.UserQuery{Role: models.Role(c.QueryParam("role")), Email: c.QueryParam("email"),
+		Page: models.Page{Cursor: c.QueryParam("cursor"), Limit: limit}}
 	users, next, err := models.ListUsers(c.Request().Context(), h.DB.DB, q)
 	if err != nil {
 		return err
 	}
-	out := List[UserView]{Items: make([]UserView, 0, len(users)), NextCursor: next}
-	for i := range users {
-		out.Items = append(out.Items, userView(&users[i]))
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, listOf(users, next, userView))
 }
 
 // UpdateUserRequest is the body of PATCH /admin/users/{id}.

@@ -25,6 +25,12 @@ type AuditEventView struct {
 	Hash        string          `json:"hash"`
 }
 
+func auditEventView(e *models.AuditEvent) AuditEventView {
+	return AuditEventView{Seq: e.Seq, ID: e.ID, ActorID: e.ActorID, Action: e.Action, SubjectType: e.SubjectType,
+		SubjectID: e.SubjectID, Before: json.RawMessage(e.BeforeJSON), After: json.RawMessage(e.AfterJSON), CreatedAt: e.CreatedAt.UTC(),
+		PrevHash: e.PrevHash, Hash: e.Hash}
+}
+
 // ListAudit shows the append-only trail of staff actions to admins, newest first.
 func (h *Handlers) ListAudit(c echo.Context) error {
 	limit, err := pageLimit(c)
@@ -38,11 +44,5 @@ func (h *Handlers) ListAudit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[AuditEventView]{Items: make([]AuditEventView, 0, len(events)), NextCursor: next}
-	for _, e := range events {
-		out.Items = append(out.Items, AuditEventView{Seq: e.Seq, ID: e.ID, ActorID: e.ActorID, Action: e.Action, SubjectType: e.SubjectType,
-			SubjectID: e.SubjectID, Before: json.RawMessage(e.BeforeJSON), After: json.RawMessage(e.AfterJSON), CreatedAt: e.CreatedAt.UTC(),
-			PrevHash: e.PrevHash, Hash: e.Hash})
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, listOf(events, next, auditEventView))
 }

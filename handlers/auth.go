@@ -14,14 +14,9 @@ import (
 
 // RegisterRequest is the body of POST /auth/register.
 type RegisterRequest struct {
-	Email                  string `json:"email"`
-	Password               string `json:"password"`
-	DisplayName            string `json:"display_name"`
-	Organisation           string `json:"organisation"`
-	StakeholderType        string `json:"stakeholder_type"`
-	Country                string `json:"country"`
-	TransparencyRegisterID string `json:"transparency_register_id"`
-	Language               string `json:"language"`
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	ProfileBody
 }
 
 // Register creates a stakeholder account and mails a verification link. An address that has an
@@ -35,9 +30,8 @@ func (h *Handlers) Register(c echo.Context) error {
 	if _, err := h.reserve(ctx, now, models.Throttle{Key: "register:ip:" + c.RealIP(), Limit: registrationsPerIP}); err != nil {
 		return err
 	}
-	user, err := models.Register(ctx, h.DB.DB, h.Hasher, models.Registration{Email: req.Email, Password: req.Password,
-		Profile: models.Profile{DisplayName: req.DisplayName, Organisation: req.Organisation, StakeholderType: req.StakeholderType,
-			Country: req.Country, TransparencyRegisterID: req.TransparencyRegisterID, Language: req.Language}}, h.Config.BaseURL, now)
+	user, err := models.Register(ctx, h.DB.DB, h.Hasher, models.Registration{Email: req.Email, Password: req.Password, Profile: req.profile()},
+		h.Config.BaseURL, now)
 	if err != nil {
 		return err
 	}

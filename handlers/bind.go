@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -70,7 +71,7 @@ func decodeError(err error) error {
 	case errors.As(err, &timeErr):
 		return models.Invalid("a time is not in RFC 3339 form", models.FieldError{Field: "", Message: "times look like 2027-03-01T12:00:00Z; got " + strconv.Quote(timeErr.Value)})
 	case errors.As(err, &typeErr):
-		field := typeErr.Field
+		field := clientFieldPath(typeErr.Field)
 		if field == "" {
 			return models.NewError(models.CodeBadRequest, "the body must be a JSON object")
 		}
@@ -85,6 +86,20 @@ func decodeError(err error) error {
 	default:
 		return models.NewError(models.CodeBadRequest, "the body is not valid JSON")
 	}
+}
+
+// clientFieldPath is a decoding error's field path as the client wrote it. encoding/json puts the
+// Go name of an embedded struct (ProfileBody) into the path; request fields are snake_case, so a
+// segment that starts with an upper-case letter is such a name and is left out.
+func clientFieldPath(path string) string {
+	segments := strings.Split(path, ".")
+	kept := segments[:0]
+	for _, s := range segments {
+		if s != "" && !unicode.IsUpper(rune(s[0])) {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, ".")
 }
 
 func jsonKind(goKind string) string {

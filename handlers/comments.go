@@ -29,44 +29,55 @@ type CommentRequest struct {
 	ParagraphRef   string     `json:"paragraph_ref"`
 }
 
-// CommentView is a comment as its author and staff see it.
-type CommentView struct {
-	ID             string           `json:"id"`
-	ConsultationID string           `json:"consultation_id"`
-	ClauseID       *string          `json:"clause_id"`
-	ParagraphRef   string           `json:"paragraph_ref"`
-	CommentType    string           `json:"comment_type"`
-	Body           string           `json:"body"`
-	ProposedChange string           `json:"proposed_change"`
-	Quote          *QuoteBody       `json:"quote"`
-	Publication    string           `json:"publication"`
-	Language       string           `json:"language"`
-	Status         string           `json:"status"`
-	TrackingNumber string           `json:"tracking_number"`
-	Version        int              `json:"version"`
-	RedactedBody   *string          `json:"redacted_body"`
-	ReasonCode     string           `json:"reason_code"`
-	ModerationNote string           `json:"moderation_note"`
-	CreatedAt      time.Time        `json:"created_at"`
-	UpdatedAt      time.Time        `json:"updated_at"`
-	Attachments    []AttachmentView `json:"attachments,omitempty"`
-	Disposition    *DispositionView `json:"disposition"`
-
-	RedactedProposedChange *string `json:"redacted_proposed_change"`
+// CommentContentView is what every view of a comment shows: where it sits and what it says (the
+// texts as the viewer may read them).
+type CommentContentView struct {
+	ID             string     `json:"id"`
+	ConsultationID string     `json:"consultation_id"`
+	ClauseID       *string    `json:"clause_id"`
+	ParagraphRef   string     `json:"paragraph_ref"`
+	CommentType    string     `json:"comment_type"`
+	Body           string     `json:"body"`
+	ProposedChange string     `json:"proposed_change"`
+	Quote          *QuoteBody `json:"quote"`
+	Language       string     `json:"language"`
+	TrackingNumber string     `json:"tracking_number"`
+	CreatedAt      time.Time  `json:"created_at"`
 }
 
-func commentView(c *models.Comment) CommentView {
-	v := CommentView{
-		ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, ParagraphRef: c.ParagraphRef, CommentType: c.CommentType, Body: c.Body,
-		ProposedChange: c.ProposedChange, Publication: c.Publication, Language: c.Language, Status: c.Status,
-		TrackingNumber: c.TrackingNumber, Version: c.Version, RedactedBody: c.RedactedBody, ReasonCode: c.ReasonCode,
-		ModerationNote: c.ModerationNote, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
-		RedactedProposedChange: c.RedactedProposedChange,
-	}
+func commentContentView(c *models.Comment, body, proposedChange string) CommentContentView {
+	v := CommentContentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, ParagraphRef: c.ParagraphRef,
+		CommentType: c.CommentType, Body: body, ProposedChange: proposedChange, Language: c.Language,
+		TrackingNumber: c.TrackingNumber, CreatedAt: c.CreatedAt.UTC()}
 	if c.QuoteExact != "" {
 		v.Quote = &QuoteBody{Exact: c.QuoteExact, Prefix: c.QuotePrefix, Suffix: c.QuoteSuffix}
 	}
 	return v
+}
+
+// CommentView is a comment as its author and staff see it: the original texts, the moderation
+// and the disposition.
+type CommentView struct {
+	CommentContentView
+	Publication            string           `json:"publication"`
+	Status                 string           `json:"status"`
+	Version                int              `json:"version"`
+	RedactedBody           *string          `json:"redacted_body"`
+	RedactedProposedChange *string          `json:"redacted_proposed_change"`
+	ReasonCode             string           `json:"reason_code"`
+	ModerationNote         string           `json:"moderation_note"`
+	UpdatedAt              time.Time        `json:"updated_at"`
+	Attachments            []AttachmentView `json:"attachments,omitempty"`
+	Disposition            *DispositionView `json:"disposition"`
+}
+
+func commentView(c *models.Comment) CommentView {
+	return CommentView{
+		CommentContentView: commentContentView(c, c.Body, c.ProposedChange),
+		Publication:        c.Publication, Status: c.Status, Version: c.Version, RedactedBody: c.RedactedBody,
+		RedactedProposedChange: c.RedactedProposedChange, ReasonCode: c.ReasonCode, ModerationNote: c.ModerationNote,
+		UpdatedAt: c.UpdatedAt.UTC(),
+	}
 }
 
 // maxCommentJSON bounds a comment request: two 20,000-character texts in any script fit.
@@ -143,28 +154,16 @@ type PublicAuthorView struct {
 	Country         string  `json:"country"`
 }
 
-// PublicCommentView is a published comment as the public sees it.
+// PublicCommentView is a published comment as the public sees it: only the texts as published
+// (the originals of a redacted comment stay with staff and the author).
 type PublicCommentView struct {
-	ID             string           `json:"id"`
-	ConsultationID string           `json:"consultation_id"`
-	ClauseID       *string          `json:"clause_id"`
-	ParagraphRef   string           `json:"paragraph_ref"`
-	CommentType    string           `json:"comment_type"`
-	Body           string           `json:"body"`
-	ProposedChange string           `json:"proposed_change"`
-	Quote          *QuoteBody       `json:"quote"`
-	Language       string           `json:"language"`
-	TrackingNumber string           `json:"tracking_number"`
-	Author         PublicAuthorView `json:"author"`
-	CreatedAt      time.Time        `json:"created_at"`
-	Attachments    []AttachmentView `json:"attachments,omitempty"`
+	CommentContentView
+	Author      PublicAuthorView `json:"author"`
+	Attachments []AttachmentView `json:"attachments,omitempty"`
 }
 
 func publicCommentView(c *models.Comment, author *models.User) PublicCommentView {
-	full := commentView(c)
-	// Only the texts as published: the originals of a redacted comment stay with staff and the author.
-	v := PublicCommentView{ID: c.ID, ConsultationID: c.ConsultationID, ClauseID: c.ClauseID, ParagraphRef: c.ParagraphRef, CommentType: c.CommentType,
-		Body: c.PublicBody(), ProposedChange: c.PublicProposedChange(), Quote: full.Quote, Language: c.Language, TrackingNumber: c.TrackingNumber, CreatedAt: full.CreatedAt}
+	v := PublicCommentView{CommentContentView: commentContentView(c, c.PublicBody(), c.PublicProposedChange())}
 	if author != nil {
 		v.Author.StakeholderType, v.Author.Country = author.StakeholderType, author.Country
 		if c.NamesItsAuthor() {
@@ -222,14 +221,11 @@ func (h *Handlers) ListComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[PublicCommentView]{Items: make([]PublicCommentView, 0, len(rows)), NextCursor: next}
-	for i := range rows {
-		r := &rows[i]
+	return c.JSON(http.StatusOK, listOf(rows, next, func(r *models.PublicCommentRow) PublicCommentView {
 		var author *models.User
 		if !r.AuthorErased {
 			author = &models.User{DisplayName: r.AuthorName, Organisation: r.AuthorOrganisation, StakeholderType: r.AuthorStakeholderType, Country: r.AuthorCountry}
 		}
-		out.Items = append(out.Items, publicCommentView(&r.Comment, author))
-	}
-	return c.JSON(http.StatusOK, out)
+		return publicCommentView(&r.Comment, author)
+	}))
 }

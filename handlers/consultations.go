@@ -42,11 +42,7 @@ func (h *Handlers) ListConsultations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[ConsultationView]{Items: make([]ConsultationView, 0, len(cons)), NextCursor: next}
-	for i := range cons {
-		out.Items = append(out.Items, consultationView(&cons[i], now))
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, listOf(cons, next, func(con *models.Consultation) ConsultationView { return consultationView(con, now) }))
 }
 
 // GetConsultation returns one consultation.

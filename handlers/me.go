@@ -110,13 +110,11 @@ func (h *Handlers) MyComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[MyCommentView]{Items: make([]MyCommentView, 0, len(comments)), NextCursor: next}
-	for i := range comments {
-		v := MyCommentView{CommentView: commentView(&comments[i].Comment), CommentPlaceView: commentPlaceView(comments[i].Place)}
-		if d := comments[i].Disposition; d != nil {
-			v.Disposition = dispositionView(d)
+	return c.JSON(http.StatusOK, listOf(comments, next, func(own *models.OwnComment) MyCommentView {
+		v := MyCommentView{CommentView: commentView(&own.Comment), CommentPlaceView: commentPlaceView(own.Place)}
+		if own.Disposition != nil {
+			v.Disposition = dispositionView(own.Disposition)
 		}
-		out.Items = append(out.Items, v)
-	}
-	return c.JSON(http.StatusOK, out)
+		return v
+	}))
 }

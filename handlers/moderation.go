@@ -68,18 +68,16 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[QueueItemView]{Items: make([]QueueItemView, 0, len(comments)), NextCursor: next}
-	for i := range comments {
-		item := QueueItemView{CommentView: commentView(&comments[i]), CommentPlaceView: commentPlaceView(places[comments[i].ID])}
-		if comments[i].AuthorID != nil {
-			item.Author = authorProfileView(authors[*comments[i].AuthorID])
+	return c.JSON(http.StatusOK, listOf(comments, next, func(cm *models.Comment) QueueItemView {
+		item := QueueItemView{CommentView: commentView(cm), CommentPlaceView: commentPlaceView(places[cm.ID])}
+		if cm.AuthorID != nil {
+			item.Author = authorProfileView(authors[*cm.AuthorID])
 		}
-		if id, ok := clusterOf[comments[i].ID]; ok {
+		if id, ok := clusterOf[cm.ID]; ok {
 			item.ClusterID = &id
 		}
-		out.Items = append(out.Items, item)
-	}
-	return c.JSON(http.StatusOK, out)
+		return item
+	}))
 }
 
 // QueueItemView is a comment in the moderation queue, with its clause, its author's profile and

@@ -45,11 +45,7 @@ func (h *Handlers) ListSchemes(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := List[SchemeView]{Items: make([]SchemeView, 0, len(schemes)), NextCursor: next}
-	for i := range schemes {
-		out.Items = append(out.Items, schemeView(&schemes[i]))
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, listOf(schemes, next, schemeView))
 }
 
 // CreateSchemeRequest is the body of POST /schemes.

@@ -48,11 +48,6 @@ func ListAudit(ctx context.Context, db *gorm.DB, q AuditQuery) ([]AuditEvent, *s
 	if err := tx.Find(&events).Error; err != nil {
 		return nil, nil, err
 	}
-	var next *string
-	if len(events) > q.Limit {
-		events = events[:q.Limit]
-		s := strconv.FormatInt(events[len(events)-1].Seq, 10)
-		next = &s
-	}
+	events, next := nextCursor(events, q.Limit, func(e AuditEvent) string { return strconv.FormatInt(e.Seq, 10) })
 	return events, next, nil
 }

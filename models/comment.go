@@ -1,6 +1,8 @@
 package models
 
-import "time"
+import (
+	"time"
+)
 
 // Comment statuses.
 const (
@@ -68,3 +70,28 @@ type CommentRevision struct {
 // name and organisation appear only on a comment published as public_named. (Confidential
 // comments appear in no public answer at all; stakeholder type and country always may.)
 func (c *Comment) NamesItsAuthor() bool { return c.Publication == PublicNamed }
+
+// Bounds of a comment's texts, in characters.
+const (
+	MaxCommentBody  = 20000
+	MaxQuoteContext = 500
+)
+
+// Quote anchors a comment to a passage of its clause: the exact text and a little context.
+type Quote struct {
+	Exact  string
+	Prefix string
+	Suffix string
+}
+
+// CanReadComment is the object-level rule for reading one comment: whoever sees it whole, and
+// anyone once it is published and not confidential (in its public form).
+func CanReadComment(c *Comment, viewer *User) bool {
+	return SeesWholeComment(c, viewer) || (c.Status == CommentPublished && c.Publication != Confidential)
+}
+
+// SeesWholeComment says whether viewer sees all of a comment (the original texts, the moderation,
+// the disposition before it is public): its author and staff do.
+func SeesWholeComment(c *Comment, viewer *User) bool {
+	return viewer != nil && (viewer.Role.AtLeast(RoleModerator) || (c.AuthorID != nil && *c.AuthorID == viewer.ID))
+}

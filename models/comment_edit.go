@@ -64,15 +64,11 @@ func EditComment(ctx context.Context, db *gorm.DB, id string, author *User, e Co
 		}
 		rev := &CommentRevision{ID: NewID(), CommentID: c.ID, Version: c.Version, CommentType: c.CommentType, Body: c.Body,
 			ProposedChange: c.ProposedChange, Publication: c.Publication, CreatedAt: now}
-		res := tx.Model(&Comment{}).Where("id = ? AND version = ?", c.ID, e.Version).Updates(map[string]any{
+		if err := updateSeenVersion(tx, &Comment{}, "id", c.ID, e.Version, map[string]any{
 			"comment_type": next.CommentType, "body": next.Body, "proposed_change": next.ProposedChange,
 			"publication": next.Publication, "language": next.Language, "version": c.Version + 1, "updated_at": now,
-		})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected != 1 {
-			return Conflict("the comment was changed at the same time; reload it")
+		}, commentChangedMeanwhile); err != nil {
+			return err
 		}
 		c.CommentType, c.Body, c.ProposedChange, c.Publication, c.Language = next.CommentType, next.Body, next.ProposedChange, next.Publication, next.Language
 		c.Version++
@@ -84,6 +80,9 @@ func EditComment(ctx context.Context, db *gorm.DB, id string, author *User, e Co
 	}
 	return c, nil
 }
+
+// commentChangedMeanwhile answers an author's change that lost the race with another change.
+const commentChangedMeanwhile = "the comment was changed at the same time; reload it"
 
 // AuthorsOpenComment returns the caller's own comment when it may still change: the window is
 // open and the comment not yet moderated.
@@ -98,12 +97,8 @@ func WithdrawComment(ctx context.Context, db *gorm.DB, id string, author *User, 
 		if err != nil {
 			return err
 		}
-		res := tx.Model(&Comment{}).Where("id = ? AND version = ?", c.ID, c.Version).
-			Updates(map[string]any{"status": CommentWithdrawn, "version": c.Version + 1, "updated_at": now})
-		if res.Error == nil && res.RowsAffected != 1 {
-			return Conflict("the comment was changed at the same time; reload it")
-		}
-		return res.Error
+		return updateSeenVersion(tx, &Comment{}, "id", c.ID, c.Version,
+			map[string]any{"status": CommentWithdrawn, "version": c.Version + 1, "updated_at": now}, commentChangedMeanwhile)
 	})
 }
 

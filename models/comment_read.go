@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"errors"
 
 	"gorm.io/gorm"
 )
@@ -78,4 +79,44 @@ func OwnComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Own
 		}
 	}
 	return out, next, nil
+}
+
+// FindComment returns a comment the caller may read: its author and staff always, anyone once
+// it is published and not confidential. Others get not found, so existence does not leak.
+func FindComment(ctx context.Context, db *gorm.DB, id string, viewer *User) (*Comment, error) {
+	c, err := findByID[Comment](db.WithContext(ctx), id, "comment")
+	if err != nil {
+		return nil, err
+	}
+	if !CanReadComment(c, viewer) {
+		return nil, NotFound("comment")
+	}
+	return c, nil
+}
+
+// authorComments lists a user's own comments, newest first.
+func authorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Comment, *string, error) {
+	tx, err := p.apply(db.WithContext(ctx), "id", true)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Comment
+	if err := tx.Where("author_id = ?", userID).Find(&out).Error; err != nil {
+		return nil, nil, err
+	}
+	items, next := nextCursor(out, p.Limit, func(c Comment) string { return c.ID })
+	return items, next, nil
+}
+
+// CommentAuthor returns the author of a comment, or nil when the account was erased.
+func CommentAuthor(ctx context.Context, db *gorm.DB, c *Comment) (*User, error) {
+	if c.AuthorID == nil {
+		return nil, nil
+	}
+	var u User
+	err := db.WithContext(ctx).Where("id = ?", *c.AuthorID).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	return &u, err
 }

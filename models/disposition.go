@@ -86,15 +86,11 @@ func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commen
 		}
 		d.Resolution, d.Response, d.NextClauseRef, d.DecidedBy, d.UpdatedAt = in.Resolution, in.Response, strings.TrimSpace(in.NextClauseRef), &moderator.ID, now
 		if exists {
-			res := tx.Model(&Disposition{}).Where("comment_id = ? AND version = ?", c.ID, *in.Version).Updates(map[string]any{
+			if err := updateSeenVersion(tx, &Disposition{}, "comment_id", c.ID, *in.Version, map[string]any{
 				"resolution": d.Resolution, "response": d.Response, "next_clause_ref": d.NextClauseRef, "decided_by": d.DecidedBy,
 				"version": d.Version, "updated_at": now,
-			})
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected != 1 {
-				return Conflict("another moderator changed the disposition at the same time; reload it")
+			}, "another moderator changed the disposition at the same time; reload it"); err != nil {
+				return err
 			}
 		} else if err := tx.Create(&d).Error; err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {

@@ -1,6 +1,11 @@
 package models
 
-import "time"
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+)
 
 // Mail statuses.
 const (
@@ -27,3 +32,58 @@ type MailMessage struct {
 
 // TableName keeps the table's name telling: it is the outbox.
 func (MailMessage) TableName() string { return "mail_outbox" }
+
+// MaxMailAttempts is how often a mail is tried before it is marked failed.
+const MaxMailAttempts = 8
+
+// EnqueueMail puts a mail in the outbox; call it in the transaction of the action that causes it.
+func EnqueueMail(ctx context.Context, tx *gorm.DB, to, subject, body string, now time.Time) error {
+	return tx.WithContext(ctx).Create(&MailMessage{
+		ID: NewID(), ToAddress: to, Subject: subject, BodyText: body, Status: MailPending, NextAttemptAt: now, CreatedAt: now,
+	}).Error
+}
+
+// ClaimDueMail takes up to limit due mails for this worker: each claim is a conditional update, so
+// two server processes never send the same mail at once. A claim lapses after lease.
+func ClaimDueMail(ctx context.Context, db *gorm.DB, limit int, lease time.Duration, now time.Time) ([]MailMessage, error) {
+	var due []MailMessage
+	err := db.WithContext(ctx).
+		Where("status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)", MailPending, now, now).
+		Order("next_attempt_at").Limit(limit).Find(&due).Error
+	if err != nil {
+		return nil, err
+	}
+	claimed := due[:0]
+	for _, m := range due {
+		res := db.WithContext(ctx).Model(&MailMessage{}).
+			Where("id = ? AND status = ? AND (locked_until IS NULL OR locked_until < ?)", m.ID, MailPending, now).
+			Updates(map[string]any{"locked_until": now.Add(lease), "attempts": gorm.Expr("attempts + 1")})
+		if res.Error != nil {
+			return nil, res.Error
+		}
+		if res.RowsAffected == 1 {
+			m.Attempts++
+			claimed = append(claimed, m)
+		}
+	}
+	return claimed, nil
+}
+
+// MarkMailSent records a delivered mail.
+func MarkMailSent(ctx context.Context, db *gorm.DB, id string, now time.Time) error {
+	return db.WithContext(ctx).Model(&MailMessage{}).Where("id = ?", id).
+		Updates(map[string]any{"status": MailSent, "sent_at": now, "locked_until": nil, "last_error": ""}).Error
+}
+
+// MarkMailFailed schedules another attempt with exponential backoff (30 s, 1 min, 2 min …), or
+// gives up after MaxMailAttempts; the mail stays in the outbox either way.
+func MarkMailFailed(ctx context.Context, db *gorm.DB, m MailMessage, cause string, now time.Time) error {
+	status := MailPending
+	if m.Attempts >= MaxMailAttempts {
+		status = MailFailed
+	}
+	backoff := 30 * time.Second << min(m.Attempts-1, 10)
+	return db.WithContext(ctx).Model(&MailMessage{}).Where("id = ?", m.ID).Updates(map[string]any{
+		"status": status, "next_attempt_at": now.Add(backoff), "locked_until": nil, "last_error": truncate(cause, 500),
+	}).Error
+}

@@ -7,6 +7,14 @@ import (
 	"gorm.io/gorm"
 )
 
+// RateCounter counts events under a key in a fixed time window (failed logins per account or
+// per client address). Kept in the database so that every server process sees the same count.
+type RateCounter struct {
+	Key         string    `gorm:"primaryKey"`
+	WindowStart time.Time `gorm:"primaryKey"`
+	Count       int       `gorm:"not null"`
+}
+
 // Limit is a number of events allowed per fixed window.
 type Limit struct {
 	Max    int

@@ -1,6 +1,14 @@
 package models
 
-import "time"
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"consult/internal/auth/token"
+)
 
 // Session is one sign-in: a family of refresh tokens. Revoking it ends the sign-in everywhere at
 // once, including its unexpired access tokens, which name it.
@@ -25,27 +33,132 @@ type RefreshToken struct {
 	CreatedAt time.Time
 }
 
-// Purpose of a one-time token.
+// Lifetimes of a sign-in.
 const (
-	PurposeVerifyEmail   = "verify_email"
-	PurposePasswordReset = "password_reset"
+	RefreshTTL = 14 * 24 * time.Hour // a refresh token unused this long expires
+	SessionTTL = 30 * 24 * time.Hour // a session ends this long after sign-in, however active
 )
 
-// OneTimeToken is a mailed, single-use, expiring token, stored only as a hash.
-type OneTimeToken struct {
-	ID        string    `gorm:"primaryKey"`
-	UserID    string    `gorm:"not null;index:one_time_tokens_user_idx"`
-	Purpose   string    `gorm:"not null"`
-	TokenHash string    `gorm:"not null;uniqueIndex:one_time_tokens_hash_key"`
-	ExpiresAt time.Time `gorm:"not null"`
-	UsedAt    *time.Time
-	CreatedAt time.Time
+func issueRefresh(tx *gorm.DB, s *Session, now time.Time) (string, error) {
+	plain, hash := token.NewRefreshToken()
+	expires := now.Add(RefreshTTL)
+	if expires.After(s.ExpiresAt) {
+		expires = s.ExpiresAt
+	}
+	return plain, tx.Create(&RefreshToken{ID: NewID(), SessionID: s.ID, TokenHash: hash, ExpiresAt: expires, CreatedAt: now}).Error
 }
 
-// RateCounter counts events under a key in a fixed time window (failed logins per account or
-// per client address). Kept in the database so that every server process sees the same count.
-type RateCounter struct {
-	Key         string    `gorm:"primaryKey"`
-	WindowStart time.Time `gorm:"primaryKey"`
-	Count       int       `gorm:"not null"`
+// ErrRefreshReused says a spent refresh token came back: the session has been revoked.
+var ErrRefreshReused = &Error{Code: CodeUnauthenticated, Message: "this refresh token was already used; the session has been ended for safety"}
+
+var errRefreshInvalid = &Error{Code: CodeUnauthenticated, Message: "the refresh token is not valid"}
+
+// RotateRefresh spends a refresh token and returns its session, user and successor. Presenting a
+// spent token revokes the whole session (the family), because one of the two holders is a thief.
+func RotateRefresh(ctx context.Context, db *gorm.DB, plain string, now time.Time) (*Session, *User, string, error) {
+	if !token.WellFormedOpaqueToken(plain) {
+		return nil, nil, "", errRefreshInvalid
+	}
+	var rt RefreshToken
+	err := db.WithContext(ctx).Where("token_hash = ?", token.HashRefreshToken(plain)).Take(&rt).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil, "", errRefreshInvalid
+	} else if err != nil {
+		return nil, nil, "", err
+	}
+	var s Session
+	var u User
+	var next string
+	reused := false
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&RefreshToken{}).Where("id = ? AND used_at IS NULL", rt.ID).Update("used_at", now)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			reused = true
+			return nil
+		}
+		if err := tx.Where("id = ?", rt.SessionID).Take(&s).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("id = ?", s.UserID).Take(&u).Error; err != nil {
+			return err
+		}
+		if s.RevokedAt != nil || !now.Before(s.ExpiresAt) || !now.Before(rt.ExpiresAt) || u.Disabled {
+			return errRefreshInvalid
+		}
+		if err := tx.Model(&s).Update("last_seen_at", now).Error; err != nil {
+			return err
+		}
+		var err error
+		next, err = issueRefresh(tx, &s, now)
+		return err
+	})
+	if reused {
+		if err := RevokeSession(ctx, db, rt.SessionID, now); err != nil {
+			return nil, nil, "", err
+		}
+		return nil, nil, "", ErrRefreshReused
+	}
+	if err != nil {
+		return nil, nil, "", err
+	}
+	return &s, &u, next, nil
+}
+
+// SessionOfRefresh names the session a refresh token belongs to, without spending the token, so
+// that a request can be checked against its session first.
+func SessionOfRefresh(ctx context.Context, db *gorm.DB, plain string) (string, error) {
+	if !token.WellFormedOpaqueToken(plain) {
+		return "", errRefreshInvalid
+	}
+	var rt RefreshToken
+	err := db.WithContext(ctx).Where("token_hash = ?", token.HashRefreshToken(plain)).Take(&rt).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return "", errRefreshInvalid
+	}
+	return rt.SessionID, err
+}
+
+// RevokeSession ends a session; its access tokens stop working at once.
+func RevokeSession(ctx context.Context, db *gorm.DB, sessionID string, now time.Time) error {
+	return db.WithContext(ctx).Model(&Session{}).Where("id = ? AND revoked_at IS NULL", sessionID).Update("revoked_at", now).Error
+}
+
+// RevokeUserSessions ends every session of a user except keep (empty: all of them).
+func RevokeUserSessions(ctx context.Context, db *gorm.DB, userID, keep string, now time.Time) error {
+	q := db.WithContext(ctx).Model(&Session{}).Where("user_id = ? AND revoked_at IS NULL", userID)
+	if keep != "" {
+		q = q.Where("id <> ?", keep)
+	}
+	return q.Update("revoked_at", now).Error
+}
+
+// ActiveUser returns the user of a live session: the session exists, belongs to the user, is
+// neither revoked nor expired, and the account is not disabled. Any failure is unauthenticated.
+func ActiveUser(ctx context.Context, db *gorm.DB, sessionID, userID string, now time.Time) (*User, error) {
+	var s Session
+	err := db.WithContext(ctx).Where("id = ?", sessionID).Take(&s).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && (s.UserID != userID || s.RevokedAt != nil || !now.Before(s.ExpiresAt))) {
+		return nil, &Error{Code: CodeUnauthenticated, Message: "the session has ended; sign in again"}
+	} else if err != nil {
+		return nil, err
+	}
+	var u User
+	err = db.WithContext(ctx).Where("id = ?", userID).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && u.Disabled) {
+		return nil, &Error{Code: CodeUnauthenticated, Message: "the account is not active"}
+	}
+	return &u, err
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
 }

@@ -10,17 +10,19 @@ import (
 	"gorm.io/gorm"
 )
 
-// UserQuery filters the admin's user list. Cursor is the id of the last user of the previous page.
+// UserQuery filters the admin's user list and asks for one page of it.
 type UserQuery struct {
-	Role   Role
-	Email  string
-	Cursor string
-	Limit  int
+	Role  Role
+	Email string
+	Page
 }
 
 // ListUsers returns one page of accounts, newest first, and the cursor of the next page.
 func ListUsers(ctx context.Context, db *gorm.DB, q UserQuery) ([]User, *string, error) {
-	tx := db.WithContext(ctx).Order("id DESC").Limit(q.Limit + 1)
+	tx, err := q.apply(db.WithContext(ctx), "id", true)
+	if err != nil {
+		return nil, nil, err
+	}
 	if q.Role != "" {
 		if !q.Role.Valid() {
 			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "role", Message: "must be stakeholder, moderator or admin"})
@@ -33,22 +35,11 @@ func ListUsers(ctx context.Context, db *gorm.DB, q UserQuery) ([]User, *string, 
 	if q.Email != "" {
 		tx = tx.Where("email LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(q.Email))+"%")
 	}
-	if q.Cursor != "" {
-		if !ValidID(q.Cursor) {
-			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "cursor", Message: "is not a cursor from a previous page"})
-		}
-		tx = tx.Where("id < ?", q.Cursor)
-	}
 	var users []User
 	if err := tx.Find(&users).Error; err != nil {
 		return nil, nil, err
 	}
-	var next *string
-	if len(users) > q.Limit {
-		users = users[:q.Limit]
-		last := users[len(users)-1].ID
-		next = &last
-	}
+	users, next := nextCursor(users, q.Limit, func(u User) string { return u.ID })
 	return users, next, nil
 }
 
@@ -117,4 +108,29 @@ func UpdateUserAccess(ctx context.Context, db *gorm.DB, admin *User, userID stri
 		return nil, err
 	}
 	return &u, nil
+}
+
+// accountCreated is what the audit trail keeps of an account created by an operator: no address
+// or name, so that erasing the account leaves only its random id in the trail.
+type accountCreated struct {
+	Role     Role `json:"role"`
+	Verified bool `json:"verified"`
+}
+
+// CreateUserByOperator creates an account as `consult users create` does and records it in the
+// audit trail as "user.created" with no actor (the command line), in one transaction.
+func CreateUserByOperator(ctx context.Context, db *gorm.DB, in NewAccount, now time.Time) (*User, error) {
+	var u *User
+	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var err error
+		if u, err = CreateUser(ctx, tx, in, now); err != nil {
+			return err
+		}
+		return RecordAudit(ctx, tx, AuditEntry{Action: "user.created", SubjectType: "user", SubjectID: u.ID,
+			After: accountCreated{Role: u.Role, Verified: u.EmailVerified}}, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
 }

@@ -9,6 +9,23 @@ import (
 	"consult/internal/auth/token"
 )
 
+// Purpose of a one-time token.
+const (
+	PurposeVerifyEmail   = "verify_email"
+	PurposePasswordReset = "password_reset"
+)
+
+// OneTimeToken is a mailed, single-use, expiring token, stored only as a hash.
+type OneTimeToken struct {
+	ID        string    `gorm:"primaryKey"`
+	UserID    string    `gorm:"not null;index:one_time_tokens_user_idx"`
+	Purpose   string    `gorm:"not null"`
+	TokenHash string    `gorm:"not null;uniqueIndex:one_time_tokens_hash_key"`
+	ExpiresAt time.Time `gorm:"not null"`
+	UsedAt    *time.Time
+	CreatedAt time.Time
+}
+
 // Lifetimes of mailed tokens.
 const (
 	VerifyEmailTTL   = 48 * time.Hour
@@ -55,4 +72,13 @@ func ConsumeOneTimeToken(ctx context.Context, tx *gorm.DB, plain, purpose string
 		return nil, err
 	}
 	return &u, nil
+}
+
+// CheckOneTimeTokenShape names a token that cannot be one from a mailed link, with the answer an
+// unknown token gets, so that it can be listed beside the request's other faults.
+func CheckOneTimeTokenShape(plain string) []FieldError {
+	if token.WellFormedOpaqueToken(plain) {
+		return nil
+	}
+	return append([]FieldError(nil), errOneTimeInvalid.Fields...)
 }

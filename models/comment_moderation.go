@@ -133,12 +133,9 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 				updates["redacted_proposed_change"] = *m.RedactedProposedChange
 			}
 		}
-		res := tx.Model(&Comment{}).Where("id = ? AND version = ?", c.ID, m.Version).Updates(updates)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected != 1 {
-			return Conflict("another moderator acted on this comment at the same time; reload it")
+		if err := updateSeenVersion(tx, &Comment{}, "id", c.ID, m.Version, updates,
+			"another moderator acted on this comment at the same time; reload it"); err != nil {
+			return err
 		}
 		if err := tx.Where("id = ?", c.ID).Take(c).Error; err != nil {
 			return err

@@ -13,19 +13,6 @@ import (
 	"consult/internal/neardup"
 )
 
-// Bounds of a comment's texts, in characters.
-const (
-	MaxCommentBody  = 20000
-	MaxQuoteContext = 500
-)
-
-// Quote anchors a comment to a passage of its clause: the exact text and a little context.
-type Quote struct {
-	Exact  string
-	Prefix string
-	Suffix string
-}
-
 // NewComment is what a stakeholder submits.
 type NewComment struct {
 	ClauseID       *string
@@ -165,84 +152,4 @@ func checkAnchor(tx *gorm.DB, con *Consultation, in NewComment) []FieldError {
 		return []FieldError{{Field: "quote.exact", Message: "does not occur in clause " + cl.Number}}
 	}
 	return nil
-}
-
-// FindComment returns a comment the caller may read: its author and staff always, anyone once
-// it is published and not confidential. Others get not found, so existence does not leak.
-func FindComment(ctx context.Context, db *gorm.DB, id string, viewer *User) (*Comment, error) {
-	if !ValidID(id) {
-		return nil, NotFound("comment")
-	}
-	var c Comment
-	err := db.WithContext(ctx).Where("id = ?", id).Take(&c).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, NotFound("comment")
-	} else if err != nil {
-		return nil, err
-	}
-	if !CanReadComment(&c, viewer) {
-		return nil, NotFound("comment")
-	}
-	return &c, nil
-}
-
-// CanReadComment is the object-level rule for reading one comment: whoever sees it whole, and
-// anyone once it is published and not confidential (in its public form).
-func CanReadComment(c *Comment, viewer *User) bool {
-	return SeesWholeComment(c, viewer) || (c.Status == CommentPublished && c.Publication != Confidential)
-}
-
-// SeesWholeComment says whether viewer sees all of a comment (the original texts, the moderation,
-// the disposition before it is public): its author and staff do.
-func SeesWholeComment(c *Comment, viewer *User) bool {
-	return viewer != nil && (viewer.Role.AtLeast(RoleModerator) || (c.AuthorID != nil && *c.AuthorID == viewer.ID))
-}
-
-// authorComments lists a user's own comments, newest first.
-func authorComments(ctx context.Context, db *gorm.DB, userID string, p Page) ([]Comment, *string, error) {
-	tx, err := p.apply(db.WithContext(ctx), "id", true)
-	if err != nil {
-		return nil, nil, err
-	}
-	var out []Comment
-	if err := tx.Where("author_id = ?", userID).Find(&out).Error; err != nil {
-		return nil, nil, err
-	}
-	items, next := nextCursor(out, p.Limit, func(c Comment) string { return c.ID })
-	return items, next, nil
-}
-
-// PublishedCommentCounts counts the published, non-confidential comments of a consultation's
-// document per clause, in one query: the data of the clause heat map. Confidential comments are
-// left out, so that no public answer reveals even that they exist.
-func PublishedCommentCounts(ctx context.Context, db *gorm.DB, documentID string) (map[string]int, error) {
-	var rows []struct {
-		ClauseID string
-		N        int
-	}
-	err := db.WithContext(ctx).Raw(`SELECT cm.clause_id AS clause_id, COUNT(*) AS n FROM comments cm
-		JOIN consultations c ON c.id = cm.consultation_id
-		WHERE c.document_id = ? AND cm.status = ? AND cm.clause_id IS NOT NULL AND cm.publication <> ?
-		GROUP BY cm.clause_id`, documentID, CommentPublished, Confidential).Scan(&rows).Error
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]int, len(rows))
-	for _, r := range rows {
-		out[r.ClauseID] = r.N
-	}
-	return out, nil
-}
-
-// CommentAuthor returns the author of a comment, or nil when the account was erased.
-func CommentAuthor(ctx context.Context, db *gorm.DB, c *Comment) (*User, error) {
-	if c.AuthorID == nil {
-		return nil, nil
-	}
-	var u User
-	err := db.WithContext(ctx).Where("id = ?", *c.AuthorID).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil
-	}
-	return &u, err
 }
