@@ -67,6 +67,7 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodPost, "/api/v1/consultations", Moderator, h.CreateConsultation},
 		{http.MethodGet, "/api/v1/consultations/:id", Anyone, h.GetConsultation},
 		{http.MethodPatch, "/api/v1/consultations/:id", Moderator, h.UpdateConsultation},
+		{http.MethodPost, "/api/v1/consultations/:id/report", Moderator, h.PublishReport},
 
 		{http.MethodPost, "/api/v1/consultations/:id/comments", Verified, h.SubmitComment},
 		{http.MethodGet, "/api/v1/consultations/:id/comments", Anyone, h.ListComments},

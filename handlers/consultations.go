@@ -21,13 +21,26 @@ type ConsultationView struct {
 	Version     int                       `json:"version"`
 	CreatedAt   time.Time                 `json:"created_at"`
 	UpdatedAt   time.Time                 `json:"updated_at"`
+
+	// ReportPublishedAt is when the disposition-of-comments report was published, null until then.
+	ReportPublishedAt *time.Time `json:"report_published_at"`
 }
 
 func consultationView(c *models.Consultation, now time.Time) ConsultationView {
 	return ConsultationView{
 		ID: c.ID, DocumentID: c.DocumentID, Title: c.Title, Description: c.Description, OpensAt: c.OpensAt.UTC(),
 		ClosesAt: c.ClosesAt.UTC(), Status: c.StatusAt(now), Version: c.Version, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(),
+		ReportPublishedAt: utcOrNil(c.ReportPublishedAt),
 	}
+}
+
+// utcOrNil is t in UTC, or nil.
+func utcOrNil(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
 }
 
 // ListConsultations lists consultations, newest first, optionally by status.
@@ -103,6 +116,17 @@ func (h *Handlers) UpdateConsultation(c echo.Context) error {
 	con, err := models.UpdateConsultation(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), models.ConsultationChange{
 		Title: req.Title, Description: req.Description, OpensAt: req.OpensAt, ClosesAt: req.ClosesAt, Version: versionOf(req.Version),
 	}, now)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, consultationView(con, now))
+}
+
+// PublishReport publishes the disposition-of-comments report of a closed consultation; a second
+// call answers the report as first published.
+func (h *Handlers) PublishReport(c echo.Context) error {
+	now := h.Clock.Now()
+	con, err := models.PublishReport(c.Request().Context(), h.DB.DB, CurrentPrincipal(c).User, c.Param("id"), now)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,9 @@ func (f *commentFixture) get(u *apitest.User, path string) *httptestRecorder {
 	return f.env.As(u, apitest.Request{Method: http.MethodGet, Path: path})
 }
 
-// publishReport stands in for POST /report (issue 13): it marks the disposition report published.
+// publishReport marks the disposition report published directly, whatever the dispositions, so
+// that visibility tests can look at a report the POST /report rule would refuse (comments still
+// without one); consultation_report_test.go tests the route itself.
 func (f *commentFixture) publishReport(t *testing.T) {
 	t.Helper()
 	require.NoError(t, f.env.DB.Model(&models.Consultation{}).Where("id = ?", f.consultationID).
