@@ -16,7 +16,8 @@ func newDemoCommand() *cobra.Command {
 		Use:   "demo",
 		Short: "Load the demo data: a scheme, two drafts, a closed and an open consultation, demo accounts",
 		Long: `Load consult's demonstration data into the configured database, so that a newcomer sees a
-scheme, its draft versions and an open consultation at once. In development the database is
+scheme, its draft versions, a closed consultation with its comments, decisions and published
+report, and an open consultation with its first comments at once. In development the database is
 migrated first. Running it again changes nothing.
 
 The demo accounts' passwords are printed and public, so the command refuses to run in production
@@ -50,7 +51,7 @@ unless --force is given.`,
 				return errors.New("the database is not migrated: run `consult migrate up` first")
 			}
 			out := c.OutOrStdout()
-			err = demo.Load(c.Context(), db.DB, password.NewHasher(), nowUTC())
+			err = demo.Load(c.Context(), db.DB, password.NewHasher(), e.cfg.BaseURL, nowUTC())
 			switch {
 			case errors.Is(err, demo.ErrAlreadyLoaded):
 				fmt.Fprintln(out, "demo data already loaded; nothing changed")
