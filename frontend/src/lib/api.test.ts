@@ -138,6 +138,14 @@ describe("refresh", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("does not refresh without a session cookie", async () => {
+    vi.stubGlobal("document", { cookie: "" });
+    const calls = fakeFetch(problem(401, { title: "Unauthenticated", status: 401, code: "unauthenticated" }));
+    const e = (await getMe().catch((e: unknown) => e)) as ApiError;
+    expect(e.status).toBe(401);
+    expect(calls).toHaveLength(1);
+  });
+
   it("does not refresh after a failed sign-in", async () => {
     const calls = fakeFetch(problem(401, { title: "Unauthenticated", status: 401, code: "unauthenticated" }));
     const e = (await login("a@example.org", "wrong").catch((e: unknown) => e)) as ApiError;

@@ -432,7 +432,8 @@ async function request(path: string, opts: RequestOptions = {}): Promise<Respons
   let res: Response;
   try {
     res = await send(path, opts);
-    if (res.status === 401 && opts.auth && (await refreshSession())) {
+    // Without the consult_csrf cookie there is no session to renew (and the refresh would fail).
+    if (res.status === 401 && opts.auth && csrfToken() && (await refreshSession())) {
       res = await send(path, opts);
     }
   } catch (err) {
