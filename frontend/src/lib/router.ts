@@ -71,12 +71,15 @@ export function isAppLink(event: MouseEvent, anchor: HTMLAnchorElement, origin: 
 
 type Listener = (url: URL, kind: "push" | "pop") => void;
 let listener: Listener | null = null;
+/** The path and query of the page on show: a history move that changes only the fragment keeps it. */
+let shown = "";
 
 /** Goes to a path of the app (adding a history entry, or replacing the current one). */
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const url = new URL(to, location.href);
   if (opts.replace) history.replaceState(null, "", url);
   else history.pushState(null, "", url);
+  shown = url.pathname + url.search;
   listener?.(url, "push");
 }
 
@@ -92,7 +95,14 @@ export function startRouter(onChange: Listener): () => void {
     event.preventDefault();
     navigate(url.pathname + url.search + url.hash);
   };
-  const onPop = () => onChange(new URL(location.href), "pop");
+  shown = location.pathname + location.search;
+  const onPop = () => {
+    const url = new URL(location.href);
+    // A fragment link on the same page (the skip link, a table of contents) is not a new page.
+    if (url.pathname + url.search === shown) return;
+    shown = url.pathname + url.search;
+    onChange(url, "pop");
+  };
   document.addEventListener("click", onClick);
   window.addEventListener("popstate", onPop);
   return () => {
