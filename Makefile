@@ -24,7 +24,7 @@ run: build ## Build everything, load the demo data on SQLite, serve http://local
 build: frontend ## Build the web app and the binary (bin/consult)
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/consult
 
-frontend: frontend/node_modules/.installed ## Build the web app into frontend/dist
+frontend: frontend/node_modules/.installed ## Build the web app into frontend/dist (svelte-check, Vite, gzipped size limit)
 	cd frontend && npm run --silent build
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
@@ -44,8 +44,10 @@ test-sqlite: tools ## Go tests on SQLite
 test-postgres: tools ## Go tests on PostgreSQL (CONSULT_TEST_DATABASE_URL, default the local server)
 	CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 ./...
 
-test-frontend: frontend ## Type-check and build the web app (browser tests join with the frontend issue)
-	cd frontend && npm run --silent typecheck
+test-frontend: frontend/node_modules/.installed ## The web app: svelte-check, unit tests (vitest), then the build with its size limit
+	cd frontend && npm run --silent check
+	cd frontend && npm run --silent test:unit
+	cd frontend && npm run --silent build
 
 lint: ## go vet, gofmt and golangci-lint
 	$(GO) vet ./...

@@ -1,0 +1,40 @@
+import type { Translation } from "../types";
+import type en from "../en/common";
+
+const de: Translation<typeof en> = {
+  site_name: "Consult",
+  site_tagline: "Öffentliche Konsultationen zu EU-Cybersicherheitszertifizierungsschemata",
+  skip_link: "Zum Hauptinhalt springen",
+  "nav.label": "Hauptnavigation",
+  "nav.consultations": "Konsultationen",
+  "nav.my_comments": "Meine Kommentare",
+  "nav.profile": "Profil",
+  "nav.sign_in": "Anmelden",
+  "nav.register": "Registrieren",
+  "nav.sign_out": "Abmelden",
+  "nav.signed_in_as": "Angemeldet als {name}",
+  "language.label": "Sprache",
+  loading: "Wird geladen …",
+  "pager.label": "Seiten",
+  "pager.next": "Nächste Seite",
+  "pager.first": "Erste Seite",
+  "error_summary.title": "Es gibt ein Problem",
+  "error.generic": "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+  "error.network": "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  "error.retry_after": {
+    one: "Zu viele Versuche. Versuchen Sie es in {count} Sekunde erneut.",
+    other: "Zu viele Versuche. Versuchen Sie es in {count} Sekunden erneut.",
+  },
+  "field.optional": "(optional)",
+  "field.error_prefix": "Fehler:",
+  "notice.success": "Erfolg:",
+  "notice.info": "Hinweis:",
+  "notice.warning": "Achtung:",
+  "notice.error": "Fehler:",
+  "not_found.title": "Seite nicht gefunden",
+  "not_found.body": "Wenn Sie die Adresse eingegeben haben, prüfen Sie sie. Wenn Sie einem Link gefolgt sind, ist er vielleicht veraltet.",
+  "not_found.home": "Zur Liste der Konsultationen",
+  "footer.api": "API-Beschreibung (OpenAPI)",
+  "footer.time_zone": "Alle Zeiten in Brüsseler Zeit.",
+};
+export default de;

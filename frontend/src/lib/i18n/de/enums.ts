@@ -1,0 +1,36 @@
+import type { Translation } from "../types";
+import type en from "../en/enums";
+
+const de: Translation<typeof en> = {
+  "consultation_status.upcoming": "Demnächst",
+  "consultation_status.open": "Offen für Kommentare",
+  "consultation_status.closed": "Abgeschlossen",
+  "stakeholder_type.eu_citizen": "EU-Bürger/in",
+  "stakeholder_type.non_eu_citizen": "Nicht-EU-Bürger/in",
+  "stakeholder_type.company": "Unternehmen",
+  "stakeholder_type.business_association": "Wirtschaftsverband",
+  "stakeholder_type.ngo": "Nichtregierungsorganisation",
+  "stakeholder_type.academic_research": "Hochschul- oder Forschungseinrichtung",
+  "stakeholder_type.public_authority": "Behörde",
+  "stakeholder_type.national_cybersecurity_certification_authority": "Nationale Behörde für die Cybersicherheitszertifizierung",
+  "stakeholder_type.conformity_assessment_body": "Konformitätsbewertungsstelle",
+  "stakeholder_type.standardisation_body": "Normungsorganisation",
+  "stakeholder_type.trade_union": "Gewerkschaft",
+  "stakeholder_type.consumer_organisation": "Verbraucherorganisation",
+  "stakeholder_type.other": "Sonstige",
+  "comment_type.general": "Allgemein",
+  "comment_type.technical": "Technisch",
+  "comment_type.editorial": "Redaktionell",
+  "publication.public_named": "Öffentlich, mit meinem Namen und meiner Organisation",
+  "publication.public_anonymous": "Öffentlich, ohne meinen Namen und meine Organisation",
+  "publication.confidential": "Vertraulich: nur für die Agentur sichtbar",
+  "comment_status.submitted": "Eingereicht, wartet auf Moderation",
+  "comment_status.published": "Veröffentlicht",
+  "comment_status.rejected": "Nicht veröffentlicht",
+  "comment_status.withdrawn": "Zurückgezogen",
+  "resolution.accepted": "Angenommen",
+  "resolution.partially_accepted": "Teilweise angenommen",
+  "resolution.not_accepted": "Nicht angenommen",
+  "resolution.noted": "Zur Kenntnis genommen",
+};
+export default de;

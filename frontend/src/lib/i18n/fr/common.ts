@@ -1,0 +1,40 @@
+import type { Translation } from "../types";
+import type en from "../en/common";
+
+const fr: Translation<typeof en> = {
+  site_name: "Consult",
+  site_tagline: "Consultations publiques sur les schémas européens de certification de cybersécurité",
+  skip_link: "Aller au contenu principal",
+  "nav.label": "Principale",
+  "nav.consultations": "Consultations",
+  "nav.my_comments": "Mes commentaires",
+  "nav.profile": "Profil",
+  "nav.sign_in": "Se connecter",
+  "nav.register": "Créer un compte",
+  "nav.sign_out": "Se déconnecter",
+  "nav.signed_in_as": "Connecté en tant que {name}",
+  "language.label": "Langue",
+  loading: "Chargement…",
+  "pager.label": "Pages",
+  "pager.next": "Page suivante",
+  "pager.first": "Première page",
+  "error_summary.title": "Il y a un problème",
+  "error.generic": "Une erreur s’est produite. Veuillez réessayer.",
+  "error.network": "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+  "error.retry_after": {
+    one: "Trop de tentatives. Réessayez dans {count} seconde.",
+    other: "Trop de tentatives. Réessayez dans {count} secondes.",
+  },
+  "field.optional": "(facultatif)",
+  "field.error_prefix": "Erreur :",
+  "notice.success": "Succès :",
+  "notice.info": "Information :",
+  "notice.warning": "Attention :",
+  "notice.error": "Erreur :",
+  "not_found.title": "Page introuvable",
+  "not_found.body": "Si vous avez saisi l’adresse, vérifiez-la. Si vous avez suivi un lien, il est peut-être périmé.",
+  "not_found.home": "Aller à la liste des consultations",
+  "footer.api": "Description de l’API (OpenAPI)",
+  "footer.time_zone": "Toutes les heures sont à l’heure de Bruxelles.",
+};
+export default fr;

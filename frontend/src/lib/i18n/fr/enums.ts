@@ -1,0 +1,36 @@
+import type { Translation } from "../types";
+import type en from "../en/enums";
+
+const fr: Translation<typeof en> = {
+  "consultation_status.upcoming": "À venir",
+  "consultation_status.open": "Ouverte aux commentaires",
+  "consultation_status.closed": "Clôturée",
+  "stakeholder_type.eu_citizen": "Citoyen de l’UE",
+  "stakeholder_type.non_eu_citizen": "Citoyen d’un pays tiers",
+  "stakeholder_type.company": "Entreprise",
+  "stakeholder_type.business_association": "Association professionnelle",
+  "stakeholder_type.ngo": "Organisation non gouvernementale",
+  "stakeholder_type.academic_research": "Établissement universitaire ou de recherche",
+  "stakeholder_type.public_authority": "Autorité publique",
+  "stakeholder_type.national_cybersecurity_certification_authority": "Autorité nationale de certification de cybersécurité",
+  "stakeholder_type.conformity_assessment_body": "Organisme d’évaluation de la conformité",
+  "stakeholder_type.standardisation_body": "Organisme de normalisation",
+  "stakeholder_type.trade_union": "Syndicat",
+  "stakeholder_type.consumer_organisation": "Organisation de consommateurs",
+  "stakeholder_type.other": "Autre",
+  "comment_type.general": "Général",
+  "comment_type.technical": "Technique",
+  "comment_type.editorial": "Rédactionnel",
+  "publication.public_named": "Public, avec mon nom et mon organisation",
+  "publication.public_anonymous": "Public, sans mon nom ni mon organisation",
+  "publication.confidential": "Confidentiel : vu par l’agence seulement",
+  "comment_status.submitted": "Soumis, en attente de modération",
+  "comment_status.published": "Publié",
+  "comment_status.rejected": "Non publié",
+  "comment_status.withdrawn": "Retiré",
+  "resolution.accepted": "Accepté",
+  "resolution.partially_accepted": "Partiellement accepté",
+  "resolution.not_accepted": "Non accepté",
+  "resolution.noted": "Pris en note",
+};
+export default fr;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { createMatcher } from "./router";
+import { routes } from "../routes";
+
+const match = createMatcher(
+  [
+    { pattern: "/", component: "home" },
+    { pattern: "/consultations/:id", component: "consultation" },
+    { pattern: "/consultations/:id/comments", component: "comments" },
+    { pattern: "/comments/:id", component: "comment" },
+  ],
+  "not-found",
+);
+const at = (path: string) => match(new URL(path, "https://consult.example"));
+
+describe("router", () => {
+  it.each([
+    ["/", "home", {}],
+    ["/consultations/abc", "consultation", { id: "abc" }],
+    ["/consultations/abc/", "consultation", { id: "abc" }],
+    ["/consultations/abc/comments", "comments", { id: "abc" }],
+    ["/comments/a%20b", "comment", { id: "a b" }],
+    ["/consultations", "not-found", {}],
+    ["/consultations/abc/other", "not-found", {}],
+    ["/nowhere", "not-found", {}],
+  ])("%s is %s", (path, component, params) => {
+    const m = at(path);
+    expect(m.route.component).toBe(component);
+    expect(m.params).toEqual(params);
+  });
+
+  it("passes the query and the fragment", () => {
+    const m = at("/consultations/x?clause=c9#token=abc");
+    expect(m.query.get("clause")).toBe("c9");
+    expect(m.hash).toBe("token=abc");
+  });
+
+  it("registers every page of the issue", () => {
+    expect(routes.map((r) => r.pattern)).toEqual([
+      "/",
+      "/consultations/:id",
+      "/consultations/:id/comments",
+      "/consultations/:id/comment",
+      "/comments/:id",
+      "/register",
+      "/verify-email",
+      "/sign-in",
+      "/password-reset",
+      "/profile",
+      "/me/comments",
+    ]);
+  });
+});
