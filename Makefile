@@ -12,7 +12,7 @@ MAILPIT_MOD   := github.com/axllent/mailpit@v1.33.1
 export CONSULT_ADDR
 export CONSULT_TEST_MAILPIT := $(CURDIR)/$(MAILPIT)
 
-.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend lint bench clean
+.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -44,8 +44,12 @@ test-sqlite: tools ## Go tests on SQLite
 test-postgres: tools ## Go tests on PostgreSQL (CONSULT_TEST_DATABASE_URL, default the local server)
 	CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 ./...
 
-test-frontend: frontend ## Type-check and build the web app (browser tests join with the frontend issue)
+test-frontend: frontend ## Type-check and build the web app, then the browser tests
 	cd frontend && npm run --silent typecheck
+	$(MAKE) test-e2e
+
+test-e2e: build ## Browser tests: Debian's chromium (/usr/bin/chromium) against bin/consult
+	cd frontend && npm run --silent e2e
 
 lint: ## go vet, gofmt and golangci-lint
 	$(GO) vet ./...

@@ -48,10 +48,11 @@ const printedLogChars = 20_000;
  * writes artifacts/<test name>.png and artifacts/<test name>.server.log.
  * @param {string} name the test's name, also the artifacts' name
  * @param {{locale?: string, demo?: boolean, timeout?: number}} options locale: the browser's
- *   (en-GB by default); demo: load `consult demo` first; timeout: ms (default 60 s)
+ *   (en-GB by default); demo: load `consult demo` first; timeout: ms (default 120 s, as axe takes
+ *   seconds a page on a busy 2-core machine)
  * @param {(j: Journey) => Promise<void>} fn
  */
-export function journey(name, { locale = 'en-GB', demo = false, timeout = 60_000 } = {}, fn) {
+export function journey(name, { locale = 'en-GB', demo = false, timeout = 120_000 } = {}, fn) {
   test(name, { timeout }, async (t) => {
     const server = await startServer({ demo });
     /** @type {string[]} */

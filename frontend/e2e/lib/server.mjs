@@ -2,7 +2,7 @@
 // A real consult server for one test: the binary bin/consult in development mode on a fresh
 // SQLite database in its own temporary folder, on a free port of 127.0.0.1.
 import { execFile, spawn } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,11 +27,21 @@ export const binary = process.env.CONSULT_E2E_BINARY || path.join(repoRoot, 'bin
  *   CONSULT_E2E_KEEP=1)
  */
 
-/** Servers not yet stopped, killed if the test process exits first. */
-const running = new Set();
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
+/** Servers not yet stopped and their folders: killed and removed if the test process ends first. */
+const running = new Map();
+function killAll() {
+  for (const [child, dataDir] of running) {
+    child.kill('SIGKILL');
+    if (process.env.CONSULT_E2E_KEEP !== '1') rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+process.on('exit', killAll);
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal); // the default action, now that this listener is gone
+  });
+}
 
 /**
  * Starts bin/consult serve on a fresh database. `serve` migrates by itself in development.
@@ -115,7 +125,7 @@ async function serve(env, dataDir, logPath, readyTimeoutMs) {
   const out = openSync(logPath, 'a');
   const child = spawn(binary, ['serve'], { env, stdio: ['ignore', out, out] });
   closeSync(out);
-  running.add(child);
+  running.set(child, dataDir);
   /** @type {Promise<void>} */
   const exited = new Promise((resolve) => child.once('exit', () => resolve()));
   exited.then(() => running.delete(child));
