@@ -59,10 +59,11 @@ export async function startServer({ demo = false, readyTimeoutMs = 20_000 } = {}
     const port = await freePort();
     const env = serverEnv(dataDir, port);
     if (demo && attempt === 1) await runConsult(env, ['demo'], { logPath });
+    const logStart = existsSync(logPath) ? readFileSync(logPath, 'utf8').length : 0;
     try {
       return await serve(env, dataDir, logPath, readyTimeoutMs);
     } catch (err) {
-      if (attempt < 3 && /address already in use/.test(readFileSync(logPath, 'utf8'))) continue;
+      if (attempt < 3 && /address already in use/.test(readFileSync(logPath, 'utf8').slice(logStart))) continue;
       await rm(dataDir, { recursive: true, force: true }).catch(() => {});
       throw err;
     }
