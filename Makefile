@@ -12,7 +12,7 @@ MAILPIT_MOD   := github.com/axllent/mailpit@v1.33.1
 export CONSULT_ADDR
 export CONSULT_TEST_MAILPIT := $(CURDIR)/$(MAILPIT)
 
-.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend lint bench clean
+.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -44,10 +44,12 @@ test-sqlite: tools ## Go tests on SQLite
 test-postgres: tools ## Go tests on PostgreSQL (CONSULT_TEST_DATABASE_URL, default the local server)
 	CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -race -count=1 ./...
 
-test-frontend: frontend/node_modules/.installed ## The web app: svelte-check, unit tests (vitest), then the build with its size limit
-	cd frontend && npm run --silent check
+test-frontend: frontend/node_modules/.installed ## The web app: unit tests (vitest), the build (svelte-check, size limit), the browser tests
 	cd frontend && npm run --silent test:unit
-	cd frontend && npm run --silent build
+	$(MAKE) test-e2e
+
+test-e2e: build ## Browser tests: Debian's chromium (/usr/bin/chromium) against bin/consult
+	cd frontend && npm run --silent e2e
 
 lint: ## go vet, gofmt and golangci-lint
 	$(GO) vet ./...
