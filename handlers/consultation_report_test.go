@@ -104,6 +104,13 @@ func TestPublishingTheDispositionReport(t *testing.T) {
 	assert.True(t, again.ReportPublishedAt.Equal(publishedAt), "a second call keeps the first time")
 	assert.Equal(t, 2, again.Version, "and changes nothing")
 	assert.Equal(t, int64(1), reportEvents())
+
+	rec = f.putDisposition(ids[models.PublicNamed], map[string]any{"resolution": "not_accepted", "response": "Changed my mind.", "version": 1})
+	assert.Equal(t, http.StatusConflict, rec.Code, "a published report is final: %s", rec.Body.String())
+	assert.Contains(t, rec.Body.String(), "report of this consultation was published")
+	rec = f.moderate(f.mod, ids["rejected"], map[string]any{"action": "publish", "version": 2})
+	assert.Equal(t, http.StatusConflict, rec.Code, "no comment joins the record after the report: %s", rec.Body.String())
+	assert.Contains(t, f.env.Get(base+"/export?format=csv").Body.String(), ",accepted,Changed to 18 hours.,", "the report stays as published")
 }
 
 func TestAConsultationShowsNoReportUntilOneIsPublished(t *testing.T) {

@@ -100,7 +100,8 @@ func (m *Moderation) validate() []FieldError {
 // ModerateComment is the command that applies a moderator's decision to one comment, with
 // optimistic locking: of two moderators acting on one comment, exactly one wins and the other gets
 // a conflict. In one transaction it checks the version and the state machine, writes the decision,
-// records the audit event and queues the mail to the author.
+// records the audit event and queues the mail to the author. Once the consultation's
+// disposition-of-comments report is published, its comments are final: a conflict.
 func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id string, m Moderation, now time.Time, baseURL string) (*Comment, error) {
 	if errs := appendIf(m.validate(), checkVersion("version", m.Version)); len(errs) > 0 {
 		return nil, Invalid("the decision has invalid fields", errs...)
@@ -109,6 +110,9 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
 		if c, err = FindComment(ctx, tx, id, moderator); err != nil {
+			return err
+		}
+		if err := lockOpenRecord(ctx, tx, c.ConsultationID); err != nil {
 			return err
 		}
 		if m.Version != c.Version {

@@ -64,6 +64,22 @@ func lockConsultation(ctx context.Context, tx *gorm.DB, id string) (*Consultatio
 	return findByID[Consultation](query, id, "consultation")
 }
 
+// lockOpenRecord locks a comment's consultation for a change to its record (a moderation or a
+// disposition) and refuses the change once the disposition-of-comments report is published: the
+// published report is final. Taking the same lock as PublishReport, first, means a change and
+// the publication never interleave: whichever comes second sees what the first did.
+func lockOpenRecord(ctx context.Context, tx *gorm.DB, consultationID string) error {
+	c, err := lockConsultation(ctx, tx, consultationID)
+	if err != nil {
+		return err
+	}
+	if c.ReportPublishedAt != nil {
+		return Conflict("the disposition-of-comments report of this consultation was published on " +
+			c.ReportPublishedAt.UTC().Format(time.RFC3339) + ": its comments and decisions no longer change")
+	}
+	return nil
+}
+
 // requireEveryDisposition answers a conflict naming the published comments of a consultation that
 // have no disposition yet (the first MaxUndecidedListed, by tracking number), nil when there are none.
 func requireEveryDisposition(tx *gorm.DB, consultationID string) error {

@@ -51,7 +51,8 @@ func (in DispositionInput) validate() []FieldError {
 // RecordDisposition is the command that creates or replaces a comment's disposition with
 // optimistic locking; in one transaction it checks the comment and the version, writes the
 // disposition and records the audit event. Only a published comment takes one (a confidential
-// comment accepted into the record is published too); any other answers not_moderated.
+// comment accepted into the record is published too); any other answers not_moderated. Once the
+// consultation's disposition-of-comments report is published, its dispositions are final: a conflict.
 func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commentID string, in DispositionInput, now time.Time) (*Disposition, error) {
 	if errs := in.validate(); len(errs) > 0 {
 		return nil, Invalid("the disposition has invalid fields", errs...)
@@ -60,6 +61,9 @@ func RecordDisposition(ctx context.Context, db *gorm.DB, moderator *User, commen
 	err := db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		c, err := FindComment(ctx, tx, commentID, moderator)
 		if err != nil {
+			return err
+		}
+		if err := lockOpenRecord(ctx, tx, c.ConsultationID); err != nil {
 			return err
 		}
 		if c.Status != CommentPublished {
