@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api";
 import { check, email, newPassword, required, safeNext, serverErrors } from "./checks";
+import { tokenOf } from "./token";
 
 describe("safeNext", () => {
   it.each([
@@ -50,5 +51,16 @@ describe("serverErrors", () => {
     const errors = serverErrors(err, { password: "Password" });
     expect(errors.summary).toEqual([{ field: "password", message: "Password: This password is too common" }]);
     expect(errors.fields).toEqual({ password: "This password is too common" });
+  });
+});
+
+describe("tokenOf", () => {
+  it.each([
+    ["token=abc-_1", "abc-_1"],
+    ["#token=abc", "abc"],
+    ["", ""],
+    ["other=1", ""],
+  ])("%s → %s", (hash, want) => {
+    expect(tokenOf(hash)).toBe(want);
   });
 });

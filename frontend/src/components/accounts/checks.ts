@@ -62,11 +62,12 @@ export function check(values: Values, rules: Rule[]): FormErrors | null {
 }
 
 /**
- * A failed call on a form: like formErrors, but each summary line about a field starts with the
+ * A failed call on a form: like formErrors (labels are keyed by the form's input ids, fieldIds
+ * maps API field names to other ids), but each summary line about a field starts with the
  * field's label, since the server's messages ("is required") name no field.
  */
-export function serverErrors(err: unknown, labels: Record<string, string>): FormErrors {
-  const errors = formErrors(err, Object.keys(labels));
+export function serverErrors(err: unknown, labels: Record<string, string>, fieldIds: Record<string, string> = {}): FormErrors {
+  const errors = formErrors(err, Object.keys(labels), fieldIds);
   return {
     fields: errors.fields,
     summary: errors.summary.map((item) =>
@@ -109,7 +110,10 @@ export function profileRules(): Rule[] {
   ];
 }
 
-/** The labels of the profile fields, for the error summary. */
+/** The ids of the profile inputs that are not the API's field names. */
+export const profileFieldIds: Record<string, string> = { language: "profile_language" };
+
+/** The labels of the profile fields by input id, for the error summary. */
 export function profileLabels(): Record<string, string> {
   return {
     display_name: t("accounts.field.display_name"),
@@ -117,6 +121,6 @@ export function profileLabels(): Record<string, string> {
     stakeholder_type: t("accounts.field.stakeholder_type_short"),
     country: t("accounts.field.country"),
     transparency_register_id: t("accounts.field.transparency_register_id"),
-    language: t("accounts.field.language"),
+    profile_language: t("accounts.field.language"),
   };
 }
