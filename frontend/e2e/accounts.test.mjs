@@ -258,3 +258,31 @@ journey('a registration with errors, and a refused sign-in', {}, async ({ page }
   await summary.getByText('The email address or the password is not right').waitFor();
   await expectAccessible(page, 'sign in refused');
 });
+
+journey('an unconfirmed address: the profile says so, a bad link offers a new one', { locale: 'fr-FR' }, async ({ server, context, page }) => {
+  const email = `carla-${Date.now()}@example.org`;
+  const password = 'silver lantern orchard five';
+  await api(server, 'POST', '/auth/register', {
+    body: { email, password, display_name: 'Carla Example', stakeholder_type: 'ngo', country: 'FR', language: 'fr' },
+    expect: 201,
+  });
+  await context.request.post('/api/v1/auth/login', { data: { email, password } });
+  const main = page.getByRole('main');
+
+  await page.goto('/profile', { waitUntil: 'networkidle' });
+  await main.getByRole('heading', { name: /Votre adresse électronique n’est pas encore confirmée/ }).waitFor();
+  assert.equal(await page.locator('#resend-email').inputValue(), email);
+  await main.getByRole('button', { name: 'Envoyer un nouveau lien' }).click();
+  await main.getByText(/un nouveau lien est en route/).waitFor();
+
+  await page.goto('/verify-email#token=not-a-real-token', { waitUntil: 'networkidle' });
+  await main.getByRole('heading', { name: /Ce lien ne fonctionne pas/ }).waitFor();
+  await expectAccessible(page, 'verify with a bad link (fr-FR)');
+
+  // The fresh link, opened over this very page, confirms the address and the session knows it.
+  await page.goto(await outboxLink(server, email, '/verify-email'), { waitUntil: 'networkidle' });
+  await main.getByText(/Votre adresse électronique est confirmée/).waitFor();
+  await page.goto('/profile', { waitUntil: 'networkidle' });
+  await page.locator('#display_name').waitFor();
+  assert.equal(await main.getByText(/pas encore confirmée/).count(), 0);
+});
