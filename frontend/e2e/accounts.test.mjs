@@ -216,7 +216,7 @@ for (const [locale, keyboard] of /** @type {const} */ ([['en-GB', false], ['fr-F
   });
 }
 
-journey('a registration with errors, and a refused sign-in', {}, async ({ page }) => {
+journey('a registration with errors, a refused sign-in and a reset link that does not work', {}, async ({ page }) => {
   const main = page.getByRole('main');
   await page.goto('/register', { waitUntil: 'networkidle' });
   await main.getByRole('button', { name: 'Create my account' }).click();
@@ -257,6 +257,15 @@ journey('a registration with errors, and a refused sign-in', {}, async ({ page }
   await main.getByRole('button', { name: 'Sign in' }).click();
   await summary.getByText('The email address or the password is not right').waitFor();
   await expectAccessible(page, 'sign in refused');
+
+  // A reset link that does not work says so and leads to a new one.
+  await page.goto('/password-reset#token=not-a-real-token', { waitUntil: 'networkidle' });
+  await page.locator('#password').fill('a perfectly fine new password');
+  await main.getByRole('button', { name: 'Change my password' }).click();
+  await main.getByRole('heading', { name: /This link does not work/ }).waitFor();
+  await main.getByRole('link', { name: 'Ask for a new link' }).click();
+  await page.locator('#email').waitFor();
+  assert.equal(new URL(page.url()).hash, '');
 });
 
 journey('an unconfirmed address: the profile says so, a bad link offers a new one', { locale: 'fr-FR' }, async ({ server, context, page }) => {

@@ -85,6 +85,8 @@ const de: Translation<typeof en> = {
   "reset.done_body": "Alle Sitzungen Ihres Kontos wurden beendet, auf allen Geräten. Melden Sie sich mit Ihrem neuen Passwort an.",
   "reset.done_sign_in": "Anmelden",
   "reset.request_again": "Neuen Link anfordern",
+  "reset.bad_link_title": "Dieser Link funktioniert nicht",
+  "reset.bad_link_body": "Er ist vielleicht abgelaufen oder schon benutzt. Fordern Sie einen neuen an.",
 
   "profile.sign_in_needed": "Melden Sie sich an, um Ihr Profil zu sehen.",
   "profile.sign_in_link": "Anmelden",

@@ -79,6 +79,8 @@ export default {
   "reset.done_body": "Every session of your account was ended, on every device. Sign in with your new password.",
   "reset.done_sign_in": "Sign in",
   "reset.request_again": "Ask for a new link",
+  "reset.bad_link_title": "This link does not work",
+  "reset.bad_link_body": "It may be out of date or already used. Ask for a new one.",
 
   "profile.sign_in_needed": "Sign in to see your profile.",
   "profile.sign_in_link": "Sign in",

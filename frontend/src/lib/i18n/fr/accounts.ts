@@ -86,6 +86,8 @@ const fr: Translation<typeof en> = {
     "Toutes les sessions de votre compte ont été fermées, sur tous les appareils. Connectez-vous avec votre nouveau mot de passe.",
   "reset.done_sign_in": "Se connecter",
   "reset.request_again": "Demander un nouveau lien",
+  "reset.bad_link_title": "Ce lien ne fonctionne pas",
+  "reset.bad_link_body": "Il est peut-être expiré ou déjà utilisé. Demandez-en un nouveau.",
 
   "profile.sign_in_needed": "Connectez-vous pour voir votre profil.",
   "profile.sign_in_link": "Se connecter",
