@@ -516,3 +516,10 @@ export const updateMe = (patch: ProfilePatch) => json<User>("/me", { method: "PA
 /** Everything held about the caller, as a JSON value (for a download). */
 export const getMyData = () => json<Record<string, unknown>>("/me/data", { auth: true });
 export const deleteMe = () => none("/me", { method: "DELETE", auth: true });
+/** Replaces the caller's password; the other sessions of the account end. */
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  none("/me/password", {
+    method: "POST",
+    json: { current_password: currentPassword, new_password: newPassword },
+    auth: true,
+  });
