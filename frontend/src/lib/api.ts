@@ -516,3 +516,16 @@ export const updateMe = (patch: ProfilePatch) => json<User>("/me", { method: "PA
 /** Everything held about the caller, as a JSON value (for a download). */
 export const getMyData = () => json<Record<string, unknown>>("/me/data", { auth: true });
 export const deleteMe = () => none("/me", { method: "DELETE", auth: true });
+
+// ---------- Reading a consultation (added by the read screens) ----------
+
+/** A consultation with report_published_at (every Consultation the API sends carries it). */
+export interface ConsultationWithReport extends Consultation {
+  /** When the disposition-of-comments report was published; null until then. */
+  report_published_at: Timestamp | null;
+}
+export const getConsultationWithReport = (id: ID) => json<ConsultationWithReport>(`/consultations/${seg(id)}`);
+export type ExportFormat = "csv" | "json" | "xlsx";
+/** The URL of the public export of a closed consultation's published comments (a download). */
+export const publicExportUrl = (consultationId: ID, format: ExportFormat) =>
+  `${BASE}/consultations/${seg(consultationId)}/export?format=${format}&scope=public`;
