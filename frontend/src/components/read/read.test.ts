@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Clause, DocumentSummary } from "../../lib/api";
 import {
   apiFilters,
+  chunk,
   filteredPath,
   filtersFromQuery,
   flattenClauses,
@@ -96,5 +97,15 @@ describe("comment filters", () => {
       "/consultations/abc/comments?comment_type=technical&q=update+keys",
     );
     expect(filteredPath("abc", {})).toBe("/consultations/abc/comments");
+  });
+});
+
+describe("chunk", () => {
+  it.each([
+    [[1, 2, 3, 4, 5], 2, [[1, 2], [3, 4], [5]]],
+    [[1, 2], 5, [[1, 2]]],
+    [[], 3, []],
+  ])("%j by %i", (items, size, want) => {
+    expect(chunk(items, size)).toEqual(want);
   });
 });

@@ -122,3 +122,10 @@ export function filteredPath(consultationId: string, values: Partial<FilterValue
   const qs = params.toString();
   return `/consultations/${encodeURIComponent(consultationId)}/comments${qs ? `?${qs}` : ""}`;
 }
+
+/** items cut into consecutive groups of size (the last one may be shorter). */
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -38,7 +38,6 @@ const de: Translation<typeof en> = {
   "item.disposition": "Die Antwort der Agentur",
   "item.resolution": "Entscheidung:",
   "item.next_clause": "Jetzt in Abschnitt:",
-  "item.link": "Kommentar {tracking} öffnen",
   "report.title": "Die Antworten der Agentur",
   "report.published": "Die Agentur hat ihre Antwort auf jeden Kommentar am {date} veröffentlicht. Laden Sie den vollständigen Bericht mit Kommentaren und Antworten herunter:",
   "report.pending": "Die Agentur veröffentlicht ihre Antwort auf jeden Kommentar nach dem Ende der Konsultation.",

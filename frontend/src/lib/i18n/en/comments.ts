@@ -38,7 +38,6 @@ export default {
   "item.disposition": "The agency’s response",
   "item.resolution": "Decision:",
   "item.next_clause": "Now in clause:",
-  "item.link": "Open comment {tracking}",
   "report.title": "The agency’s responses",
   "report.published": "The agency published its response to every comment on {date}. Download the full report of comments and responses:",
   "report.pending": "The agency will publish its response to each comment after the consultation closes.",

@@ -38,7 +38,6 @@ const fr: Translation<typeof en> = {
   "item.disposition": "La réponse de l’agence",
   "item.resolution": "Décision :",
   "item.next_clause": "Désormais dans la clause :",
-  "item.link": "Ouvrir le commentaire {tracking}",
   "report.title": "Les réponses de l’agence",
   "report.published": "L’agence a publié sa réponse à chaque commentaire le {date}. Téléchargez le rapport complet des commentaires et des réponses :",
   "report.pending": "L’agence publiera sa réponse à chaque commentaire après la clôture de la consultation.",
