@@ -173,4 +173,39 @@ journey('a draft of 1,000 clauses renders and scrolls without a long task over 2
   const blocking = tasks.filter((task) => task.start + task.duration > firstRender && task.duration > 200);
   t.diagnostic(`long tasks: ${JSON.stringify(tasks)}; first render at ${Math.round(firstRender)} ms`);
   assert.deepEqual(blocking, [], "no long task over 200 ms after the first render");
+
+  // A link straight to the last clause lands on it.
+  const last = doc.clauses[99].children[8];
+  await page.goto(`/consultations/${c.consultationId}#clause-${last.id}`);
+  const heading = page.locator(`#clause-${last.id}`);
+  await heading.waitFor();
+  await page.waitForFunction((id) => {
+    const box = document.getElementById(id)?.getBoundingClientRect();
+    return !!box && box.top >= 0 && box.bottom <= window.innerHeight;
+  }, `clause-${last.id}`);
+});
+
+journey('an upcoming consultation: when it opens, and no draft before then', {}, async ({ server, page }) => {
+  const moderator = await staffToken(server);
+  const token = moderator.token;
+  await api(server, 'POST', '/schemes', { token, body: { slug: 'soon', title: 'Soon', summary: 'A scheme consulted soon.' }, expect: 201 });
+  const doc = await api(server, 'POST', '/schemes/soon/documents', {
+    token,
+    body: { title: 'Soon: draft', version_label: '0.1', markdown: '# Soon\n\n## 1 Scope\n\nText.\n' },
+    expect: 201,
+  });
+  const opens = Date.now() + 2 * 86_400_000 + 3 * 3_600_000 + 600_000;
+  const iso = (/** @type {number} */ ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+  const c = await api(server, 'POST', '/consultations', {
+    token,
+    body: { document_id: doc.id, title: 'Consultation opening soon', opens_at: iso(opens), closes_at: iso(opens + 30 * 86_400_000) },
+    expect: 201,
+  });
+  await page.goto(`/consultations/${c.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Consultation opening soon' }).waitFor();
+  await page.getByText('Opens in 2 days and 3 hours').waitFor();
+  await page.getByText('The draft will be shown here when the consultation opens.').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Comment on the draft as a whole' }).count(), 0);
+  await page.getByRole('link', { name: 'Read the published comments' }).click();
+  await page.getByText('No comment has been published on this consultation yet.').waitFor();
 });

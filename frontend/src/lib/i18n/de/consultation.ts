@@ -42,6 +42,7 @@ const de: Translation<typeof en> = {
   "heat.band_range": "{from} bis {to} veröffentlichte Kommentare",
   "heat.count": { one: "{count} veröffentlichter Kommentar", other: "{count} veröffentlichte Kommentare" },
   "draft.empty": "Dieser Entwurf hat keine Abschnitte.",
+  "draft.later": "Der Entwurf wird hier angezeigt, sobald die Konsultation öffnet.",
   "clause.comment": "Abschnitt {number} kommentieren",
   "clause.comments": "Veröffentlichte Kommentare zu Abschnitt {number}",
   "diff.none": "Dies ist die erste Fassung des Entwurfs: Es gibt keine frühere Fassung zum Vergleich.",

@@ -42,6 +42,7 @@ export default {
   "heat.band_range": "{from} to {to} published comments",
   "heat.count": { one: "{count} published comment", other: "{count} published comments" },
   "draft.empty": "This draft has no clauses.",
+  "draft.later": "The draft will be shown here when the consultation opens.",
   "clause.comment": "Comment on clause {number}",
   "clause.comments": "Published comments on clause {number}",
   "diff.none": "This is the first version of the draft: there is no earlier version to compare it with.",

@@ -42,6 +42,7 @@ const fr: Translation<typeof en> = {
   "heat.band_range": "de {from} à {to} commentaires publiés",
   "heat.count": { one: "{count} commentaire publié", other: "{count} commentaires publiés" },
   "draft.empty": "Ce projet ne contient aucune clause.",
+  "draft.later": "Le projet sera affiché ici à l’ouverture de la consultation.",
   "clause.comment": "Commenter la clause {number}",
   "clause.comments": "Commentaires publiés sur la clause {number}",
   "diff.none": "Il s’agit de la première version du projet : aucune version antérieure ne permet de comparaison.",
