@@ -20,6 +20,7 @@ const de: Translation<typeof en> = {
   "countdown.minutes": { one: "{count} Minute", other: "{count} Minuten" },
   "report.published": "Die Agentur hat ihre Antwort auf jeden Kommentar am {date} veröffentlicht.",
   "actions.title": "Mitmachen",
+  "actions.title_closed": "Kommentare und Antworten",
   "actions.comment_general": "Den Entwurf als Ganzes kommentieren",
   "actions.comments": "Die veröffentlichten Kommentare lesen",
   "actions.template": "Die Kommentarvorlage herunterladen (Excel)",

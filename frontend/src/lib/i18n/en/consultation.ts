@@ -20,6 +20,7 @@ export default {
   "countdown.minutes": { one: "{count} minute", other: "{count} minutes" },
   "report.published": "The agency published its response to every comment on {date}.",
   "actions.title": "Take part",
+  "actions.title_closed": "Comments and responses",
   "actions.comment_general": "Comment on the draft as a whole",
   "actions.comments": "Read the published comments",
   "actions.template": "Download the comment template (Excel)",

@@ -20,6 +20,7 @@ const fr: Translation<typeof en> = {
   "countdown.minutes": { one: "{count} minute", other: "{count} minutes" },
   "report.published": "L’agence a publié sa réponse à chaque commentaire le {date}.",
   "actions.title": "Participer",
+  "actions.title_closed": "Commentaires et réponses",
   "actions.comment_general": "Commenter le projet dans son ensemble",
   "actions.comments": "Lire les commentaires publiés",
   "actions.template": "Télécharger le modèle de commentaires (Excel)",
