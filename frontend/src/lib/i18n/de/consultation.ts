@@ -4,7 +4,7 @@ import type en from "../en/consultation";
 const de: Translation<typeof en> = {
   title: "Konsultation",
   "draft.title": "Der Entwurf",
-  "diff.title": "Änderungen gegenüber der vorigen Fassung",
+  "diff.title": "Änderungen gegenüber der vorherigen Fassung",
   load_error: "Diese Konsultation kann gerade nicht angezeigt werden.",
   "facts.status": "Status:",
   "facts.scheme": "Schema:",
@@ -56,14 +56,14 @@ const de: Translation<typeof en> = {
   "diff.kind.added": "Hinzugefügt",
   "diff.kind.removed": "Entfernt",
   "diff.kind.changed": "Geändert",
-  "diff.number_moved": "Abschnitt {old} in der vorigen Fassung",
+  "diff.number_moved": "Abschnitt {old} in der vorherigen Fassung",
   "diff.removed_body": "Dieser Abschnitt ist nicht mehr im Entwurf.",
   "diff.added_body": "Dieser Abschnitt ist in dieser Fassung neu.",
   "diff.legend": "Hinzugefügte Wörter sind unterstrichen und als „hinzugefügt“ gekennzeichnet; entfernte Wörter sind durchgestrichen und als „entfernt“ gekennzeichnet.",
   "diff.ins_start": "[hinzugefügt:",
   "diff.del_start": "[entfernt:",
   "diff.mark_end": "]",
-  "diff.load_error": "Die Änderungen gegenüber der vorigen Fassung können gerade nicht angezeigt werden.",
+  "diff.load_error": "Die Änderungen gegenüber der vorherigen Fassung können gerade nicht angezeigt werden.",
   "diff.heading_changed": "Überschrift geändert:",
 };
 export default de;
