@@ -88,6 +88,8 @@ export interface Consultation {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the disposition-of-comments report was published; null until then. */
+  report_published_at: Timestamp | null;
 }
 
 export interface SchemeDetail extends Scheme {
@@ -523,3 +525,10 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
     json: { current_password: currentPassword, new_password: newPassword },
     auth: true,
   });
+
+// ---------- Exports ----------
+
+export type ExportFormat = "csv" | "json" | "xlsx";
+/** The URL of the public export of a closed consultation's published comments (a download). */
+export const publicExportUrl = (consultationId: ID, format: ExportFormat) =>
+  `${BASE}/consultations/${seg(consultationId)}/export?format=${format}&scope=public`;
