@@ -124,7 +124,7 @@ func (h *Handlers) GetComment(c echo.Context) error {
 		files = append(files, attachmentView(&r.Attachments[i]))
 	}
 	if !r.Whole {
-		v := publicCommentView(r.Comment, r.Author)
+		v := publicCommentView(r.Comment, r.Author, r.Disposition)
 		v.Attachments = files
 		return c.JSON(http.StatusOK, v)
 	}
@@ -160,10 +160,13 @@ type PublicCommentView struct {
 	CommentContentView
 	Author      PublicAuthorView `json:"author"`
 	Attachments []AttachmentView `json:"attachments,omitempty"`
+	Disposition *DispositionView `json:"disposition"`
 }
 
-func publicCommentView(c *models.Comment, author *models.User) PublicCommentView {
-	v := PublicCommentView{CommentContentView: commentContentView(c, c.PublicBody(), c.PublicProposedChange())}
+// publicCommentView shows a published comment, its author as the publication choice allows, and d,
+// its disposition once the report is published (else nil).
+func publicCommentView(c *models.Comment, author *models.User, d *models.Disposition) PublicCommentView {
+	v := PublicCommentView{CommentContentView: commentContentView(c, c.PublicBody(), c.PublicProposedChange()), Disposition: dispositionView(d)}
 	if author != nil {
 		v.Author.StakeholderType, v.Author.Country = author.StakeholderType, author.Country
 		if c.NamesItsAuthor() {
@@ -226,6 +229,6 @@ func (h *Handlers) ListComments(c echo.Context) error {
 		if !r.AuthorErased {
 			author = &models.User{DisplayName: r.AuthorName, Organisation: r.AuthorOrganisation, StakeholderType: r.AuthorStakeholderType, Country: r.AuthorCountry}
 		}
-		return publicCommentView(&r.Comment, author)
+		return publicCommentView(&r.Comment, author, r.Disposition)
 	}))
 }

@@ -69,6 +69,8 @@ func TestPublishingTheDispositionReport(t *testing.T) {
 	}
 	assert.Equal(t, []string{"comments", "comments"}, fieldsOfProblem(t, rec.Body.Bytes()))
 	assert.Empty(t, publicResolutions(), "nothing public while the report is not published")
+	assert.Equal(t, []string{"", ""}, publicDispositions(t, f, base), "the public list carries no disposition yet")
+	assert.NotContains(t, f.env.Get("/api/v1/comments/"+ids[models.PublicNamed]).Body.String(), "Changed to 18 hours.")
 	assert.NotContains(t, f.env.Get(base+"/export?format=csv").Body.String(), ",resolution,response")
 	assert.Zero(t, reportEvents())
 
@@ -86,6 +88,8 @@ func TestPublishingTheDispositionReport(t *testing.T) {
 	assert.Equal(t, int64(1), reportEvents())
 
 	assert.Equal(t, map[string]int{"accepted": 1, "noted": 1}, publicResolutions(), "the confidential comment stays out of the public counts")
+	assert.Equal(t, []string{"accepted", "noted"}, publicDispositions(t, f, base), "the public list carries each decision")
+	assert.Contains(t, f.env.Get("/api/v1/comments/"+ids[models.PublicNamed]).Body.String(), `"response":"Changed to 18 hours."`, "and so does the comment")
 	csvBody := f.env.Get(base + "/export?format=csv").Body.String()
 	assert.Contains(t, csvBody, ",resolution,response,next_clause_ref")
 	assert.Contains(t, csvBody, ",accepted,Changed to 18 hours.,")
@@ -118,4 +122,26 @@ func TestAConsultationShowsNoReportUntilOneIsPublished(t *testing.T) {
 	rec := f.env.Get("/api/v1/consultations/" + f.consultationID)
 	require.Equal(t, http.StatusOK, rec.Code)
 	assert.Contains(t, rec.Body.String(), `"report_published_at":null`)
+}
+
+// publicDispositions lists the resolution of each comment of the public list ("" for none).
+func publicDispositions(t *testing.T, f *commentFixture, base string) []string {
+	t.Helper()
+	var list struct {
+		Items []struct {
+			Disposition *struct {
+				Resolution string `json:"resolution"`
+			} `json:"disposition"`
+		} `json:"items"`
+	}
+	apitest.DecodeJSON(t, f.env.Get(base+"/comments"), &list)
+	out := make([]string, 0, len(list.Items))
+	for _, it := range list.Items {
+		if it.Disposition == nil {
+			out = append(out, "")
+		} else {
+			out = append(out, it.Disposition.Resolution)
+		}
+	}
+	return out
 }

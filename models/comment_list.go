@@ -27,12 +27,17 @@ type PublicCommentRow struct {
 	AuthorStakeholderType string
 	AuthorCountry         string
 	AuthorErased          bool
+	// Disposition is the decision on the comment once the consultation's disposition-of-comments
+	// report is published; nil before, or when there is none.
+	Disposition *Disposition `gorm:"-"`
 }
 
 // ListPublicComments returns published, non-confidential comments of a consultation in a stable
-// order (submission order), with the filters applied in the database.
+// order (submission order), with the filters applied in the database, and their dispositions once
+// the report is published.
 func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string, f PublicCommentFilter) ([]PublicCommentRow, *string, error) {
-	if _, err := FindConsultation(ctx, db, consultationID); err != nil {
+	con, err := FindConsultation(ctx, db, consultationID)
+	if err != nil {
 		return nil, nil, err
 	}
 	var errs []FieldError
@@ -82,7 +87,29 @@ func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string,
 		return nil, nil, err
 	}
 	items, next := nextCursor(rows, f.Limit, func(r PublicCommentRow) string { return r.ID })
+	ids := make([]string, 0, len(items))
+	for i := range items {
+		ids = append(ids, items[i].ID)
+	}
+	dispositions, err := publicDispositions(ctx, db, con, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range items {
+		if d, ok := dispositions[items[i].ID]; ok {
+			items[i].Disposition = &d
+		}
+	}
 	return items, next, nil
+}
+
+// publicDispositions returns the dispositions of the given comments of con that the public may
+// read: all of them once the disposition-of-comments report is published, none before.
+func publicDispositions(ctx context.Context, db *gorm.DB, con *Consultation, commentIDs []string) (map[string]Disposition, error) {
+	if con.ReportPublishedAt == nil {
+		return map[string]Disposition{}, nil
+	}
+	return DispositionsOf(ctx, db, commentIDs)
 }
 
 // fullText matches every word of q in the texts the public reads (the redacted ones where a

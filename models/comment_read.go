@@ -12,13 +12,14 @@ type CommentRead struct {
 	Comment     *Comment
 	Whole       bool         // the viewer sees all of it (SeesWholeComment); else its public form
 	Attachments []Attachment // the files attached to it
-	Disposition *Disposition // its disposition, to those who see it whole; nil when none
+	Disposition *Disposition // to those who see it whole, and to all once the report is published; nil when none
 	Author      *User        // to staff and in the public form; nil to the author or once erased
 }
 
 // ReadComment returns a comment that viewer (nil: the public) may read, with its files, and the
 // disposition and author that viewer may see: staff see the author's profile, the author sees no
-// profile, the public sees the author in the comment's public form (its handler decides how much).
+// profile, the public sees the author in the comment's public form (its handler decides how much)
+// and the disposition once the consultation's disposition-of-comments report is published.
 func ReadComment(ctx context.Context, db *gorm.DB, id string, viewer *User) (*CommentRead, error) {
 	c, err := FindComment(ctx, db, id, viewer)
 	if err != nil {
@@ -28,17 +29,23 @@ func ReadComment(ctx context.Context, db *gorm.DB, id string, viewer *User) (*Co
 	if out.Attachments, err = OwnerAttachments(ctx, db, OwnerComment, c.ID); err != nil {
 		return nil, err
 	}
+	dispositions := map[string]Disposition{}
 	if out.Whole {
-		dispositions, err := DispositionsOf(ctx, db, []string{c.ID})
-		if err != nil {
-			return nil, err
+		dispositions, err = DispositionsOf(ctx, db, []string{c.ID})
+	} else {
+		var con *Consultation
+		if con, err = FindConsultation(ctx, db, c.ConsultationID); err == nil {
+			dispositions, err = publicDispositions(ctx, db, con, []string{c.ID})
 		}
-		if d, ok := dispositions[c.ID]; ok {
-			out.Disposition = &d
-		}
-		if !viewer.Role.AtLeast(RoleModerator) {
-			return out, nil
-		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := dispositions[c.ID]; ok {
+		out.Disposition = &d
+	}
+	if out.Whole && !viewer.Role.AtLeast(RoleModerator) {
+		return out, nil
 	}
 	if out.Author, err = CommentAuthor(ctx, db, c); err != nil {
 		return nil, err
