@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMatcher } from "./router";
+import { createMatcher, routeComponent } from "./router";
 import { routes } from "../routes";
 
 const match = createMatcher(
@@ -23,10 +23,15 @@ describe("router", () => {
     ["/consultations", "not-found", {}],
     ["/consultations/abc/other", "not-found", {}],
     ["/nowhere", "not-found", {}],
-  ])("%s is %s", (path, component, params) => {
+  ])("%s is %s", async (path, component, params) => {
     const m = at(path);
-    expect(m.route.component).toBe(component);
+    expect(await routeComponent(m.route)).toBe(component);
     expect(m.params).toEqual(params);
+  });
+
+  it("fetches a page that loads on demand", async () => {
+    const lazy = createMatcher([{ pattern: "/staff", load: async () => ({ default: "staff" }) }], "not-found");
+    expect(await routeComponent(lazy(new URL("https://consult.example/staff")).route)).toBe("staff");
   });
 
   it("passes the query and the fragment", () => {
