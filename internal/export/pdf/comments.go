@@ -109,7 +109,7 @@ func author(r *models.ExportRow) string {
 
 // field writes a labelled text, or nothing when the text is empty.
 func field(f *fpdf.Fpdf, label, text string) {
-	text = strings.TrimSpace(strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", "    ").Replace(text))
+	text = strings.TrimSpace(text)
 	if text == "" {
 		return
 	}

@@ -66,6 +66,7 @@ func render(r Report, each func(fn func(*models.ExportRow) error) error, limit i
 	if err != nil {
 		return nil, err
 	}
+	r = cleanReport(r)
 	positions := make(map[string]int, len(r.Source.Clauses))
 	for i, c := range r.Source.Clauses {
 		positions[c.Number] = i

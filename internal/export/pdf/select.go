@@ -47,6 +47,10 @@ type selection struct {
 func (s *selection) add(r *models.ExportRow) {
 	e := &entry{pos: s.position(r.ClauseNumber), seq: s.seen, row: *r}
 	s.seen++
+	if len(s.kept) == s.limit && !e.before(s.kept[0]) {
+		return
+	}
+	cleanRow(&e.row)
 	switch {
 	case len(s.kept) < s.limit:
 		heap.Push(&s.kept, e)
