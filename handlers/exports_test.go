@@ -102,7 +102,7 @@ func TestPublicExportHonoursEveryPublicationChoice(t *testing.T) {
 	sheet, err := book.GetRows("Sheet1")
 	require.NoError(t, err)
 	assert.Len(t, sheet, 3)
-	assert.Equal(t, http.StatusUnprocessableEntity, f.env.Get(path+"?format=pdf").Code)
+	assert.Equal(t, http.StatusUnprocessableEntity, f.env.Get(path+"?format=docx").Code)
 }
 
 func TestFullExportIsForModeratorsAndAuditLogged(t *testing.T) {

@@ -19,6 +19,7 @@ var Formats = map[string]struct{ MediaType, Ext string }{
 	"csv":  {"text/csv; charset=utf-8", ".csv"},
 	"json": {"application/json", ".json"},
 	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"},
+	"pdf":  {"application/pdf", ".pdf"}, // laid out by package pdf, not a Writer
 }
 
 // Writer takes rows of cells under a header.

@@ -48,6 +48,9 @@ func TestSafeCell(t *testing.T) {
 
 func TestWritersStream(t *testing.T) {
 	for format := range Formats {
+		if format == "pdf" {
+			continue // a report laid out by package pdf, not a Writer (New refuses it below)
+		}
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			w, err := New(format, &buf, []string{"a", "b"})
