@@ -6,5 +6,7 @@ import common from "./common";
 import consultation from "./consultation";
 import enums from "./enums";
 import home from "./home";
+import moderation from "./moderation";
+import staff from "./staff";
 
-export default { common, home, consultation, comments, commenting, accounts, enums };
+export default { common, home, consultation, comments, commenting, accounts, enums, staff, moderation };
