@@ -31,6 +31,7 @@ export const routes: Route<Page>[] = [
   { pattern: "/me/comments", component: MyComments },
   // Staff console (moderation): loaded on demand, so public visitors never download it.
   { pattern: "/staff", load: () => import("./pages/staff/Dashboard.svelte") },
+  { pattern: "/staff/moderation", load: () => import("./pages/staff/Moderation.svelte") }, // ?consultation_id=&status=&cursor=
 ];
 
 export const notFound: Page = NotFound;

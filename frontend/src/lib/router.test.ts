@@ -54,6 +54,7 @@ describe("router", () => {
       "/profile",
       "/me/comments",
       "/staff",
+      "/staff/moderation",
     ]);
   });
 
