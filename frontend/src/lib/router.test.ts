@@ -55,6 +55,7 @@ describe("router", () => {
       "/me/comments",
       "/staff",
       "/staff/moderation",
+      "/staff/consultations/:id/dispositions",
     ]);
   });
 
