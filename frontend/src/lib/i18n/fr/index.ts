@@ -6,7 +6,5 @@ import common from "./common";
 import consultation from "./consultation";
 import enums from "./enums";
 import home from "./home";
-import moderation from "./moderation";
-import staff from "./staff";
 
-export default { common, home, consultation, comments, commenting, accounts, enums, staff, moderation };
+export default { common, home, consultation, comments, commenting, accounts, enums };
