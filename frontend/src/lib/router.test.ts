@@ -53,6 +53,15 @@ describe("router", () => {
       "/password-reset",
       "/profile",
       "/me/comments",
+      "/staff",
+      "/staff/moderation",
+      "/staff/consultations/:id/dispositions",
     ]);
+  });
+
+  it("loads every staff page on demand, so public visitors never download it", () => {
+    const staff = routes.filter((r) => r.pattern.startsWith("/staff"));
+    expect(staff.length).toBeGreaterThan(0);
+    for (const r of staff) expect("load" in r, r.pattern).toBe(true);
   });
 });

@@ -38,5 +38,6 @@ const de: Translation<typeof en> = {
   "footer.time_zone": "Alle Zeiten in Brüsseler Zeit.",
   "load_failed.title": "Diese Seite konnte nicht geladen werden",
   "load_failed.body": "Prüfen Sie Ihre Verbindung und laden Sie die Seite neu. Wurde die Website gerade aktualisiert, holt das Neuladen die neue Fassung.",
+  "nav.staff": "Mitarbeiterbereich",
 };
 export default de;
