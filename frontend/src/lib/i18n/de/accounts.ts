@@ -122,5 +122,6 @@ const de: Translation<typeof en> = {
   "profile.deleted_title": "Ihr Konto ist gelöscht",
   "profile.deleted_body": "Ihr Konto und Ihre personenbezogenen Daten sind gelöscht. Danke für Ihre Teilnahme.",
   "profile.deleted_home": "Zu den Konsultationen",
+  "verify.done_next": "Zurück zu der Seite, auf der Sie waren",
 };
 export default de;
