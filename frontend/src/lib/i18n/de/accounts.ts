@@ -61,7 +61,7 @@ const de: Translation<typeof en> = {
 
   "verify.working": "Ihre E-Mail-Adresse wird bestätigt …",
   "verify.done": "Ihre E-Mail-Adresse ist bestätigt.",
-  "verify.done_sign_in": "Anmelden, um zu kommentieren",
+  "verify.done_sign_in": "Zum Kommentieren anmelden",
   "verify.done_home": "Zu den Konsultationen",
   "verify.failed": "Dieser Link funktioniert nicht",
   "verify.failed_body": "Er ist vielleicht abgelaufen oder schon benutzt. Fordern Sie unten einen neuen an.",

@@ -17,7 +17,7 @@ export default {
   "new.draft_restored_title": "Your draft was restored",
   "new.draft_restored": "We kept what you had written in this browser. Continue, or start again with an empty form.",
   "new.discard": "Discard the draft",
-  "new.draft_saved": "Your draft is saved in this browser as you type.",
+  "new.draft_saved": "Your draft is saved in this browser as you type, one draft for each clause. If you choose another clause, what you have written goes with it.",
   "new.clause": "Which part of the draft is your comment about?",
   "new.clause_hint": "Choose a clause, or the draft as a whole for a general comment.",
   "new.clause_general": "The draft as a whole (a general comment)",
