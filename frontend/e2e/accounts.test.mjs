@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { api, expectAccessible, journey, outboxLink, tabTo } from './harness.mjs';
+import { api, expectAccessible, journey, outboxLink, registerVerifiedStakeholder, signInBrowser, tabTo } from './harness.mjs';
 
 /** The words each journey looks for, by locale. */
 const words = {
@@ -294,4 +294,19 @@ journey('an unconfirmed address: the profile says so, a bad link offers a new on
   await page.goto('/profile', { waitUntil: 'networkidle' });
   await page.locator('#display_name').waitFor();
   assert.equal(await main.getByText(/pas encore confirmée/).count(), 0);
+});
+
+journey('the profile with both its forms in error: two summaries, each its own title, no axe violation', {}, async ({ server, context, page }) => {
+  await signInBrowser(context, server, await registerVerifiedStakeholder(server));
+  const main = page.getByRole('main');
+  await page.goto('/profile', { waitUntil: 'networkidle' });
+  await page.locator('#display_name').fill('');
+  await page.locator('#details-title ~ form button[type="submit"]').click();
+  await main.getByRole('button', { name: 'Change my password' }).click();
+  const summaries = main.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summaries.nth(1).waitFor();
+  assert.equal(await summaries.count(), 2);
+  const titles = await summaries.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-labelledby')));
+  assert.equal(new Set(titles).size, 2, `each summary has its own title: ${titles.join(', ')}`);
+  await expectAccessible(page, 'profile with both forms in error');
 });
