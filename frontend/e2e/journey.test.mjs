@@ -169,6 +169,7 @@ for (const w of runs) {
     await page.waitForURL('**/register?next=*');
     await page.locator('#email').waitFor();
     await expectAccessible(page, `register (${w.locale})`);
+    assert.equal(await page.locator('#profile_language').inputValue(), w.lang, 'mails in the language of the page by default');
     await my.fill(page.locator('#email'), email);
     await my.fill(page.locator('#password'), password);
     await my.fill(page.locator('#display_name'), 'Dana Example');
@@ -178,6 +179,8 @@ for (const w of runs) {
     await my.activate(main.locator('button[type="submit"]'));
     await h1.filter({ hasText: w.registered }).waitFor();
     assert.ok(await headingFocused(), 'the "check your mailbox" heading has the focus');
+    assert.ok((await main.innerText()).includes(email), 'the page names the address');
+    assert.equal(await page.locator('#resend-email').inputValue(), email, 'the resend form knows the address');
     await expectAccessible(page, `registered (${w.locale})`);
 
     // The mailed link confirms the address and leads to sign in, then back to the comment form.

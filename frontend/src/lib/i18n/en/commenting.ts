@@ -117,7 +117,7 @@ export default {
   "one.none": "None",
   "one.published_text": "What the public reads (edited by the moderators)",
   "one.moderation_note": "Note from the moderators",
-  "one.disposition": "The agency’s answer",
+  "one.disposition": "The agency’s response",
   "one.resolution": "Decision",
   "one.response": "Response",
   "one.next_clause": "In the next draft",
