@@ -110,6 +110,17 @@ journey('a comment quoting a passage: draft kept, lost answer retried once, rece
   await page.locator('#clause-text').waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Your draft was restored' }).count(), 0);
 
+  // A draft follows the clause chosen in the form: the address says which, a reload brings it back.
+  const other = flatten(c.clauses).find((k) => k.id !== clause.id && k.body);
+  await page.locator('#clause_id').selectOption(other.id);
+  await page.getByLabel('Your comment', { exact: true }).fill('About another clause.');
+  await page.waitForURL((url) => url.searchParams.get('clause') === other.id);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your draft was restored' }).waitFor();
+  assert.equal(await page.locator('#clause_id').inputValue(), other.id);
+  assert.equal(await page.getByLabel('Your comment', { exact: true }).inputValue(), 'About another clause.');
+  await page.getByRole('button', { name: 'Discard the draft' }).click();
+
   // My comments: edit, with a change made elsewhere in the meantime.
   await page.goto('/me/comments');
   await page.getByRole('link', { name: comment.tracking_number }).waitFor();
