@@ -121,3 +121,13 @@ export function startRouter(onChange: Listener): () => void {
 export function setTitle(page: string, site: string): void {
   document.title = page ? `${page} – ${site}` : site;
 }
+
+/**
+ * Changes the address of the page on show without showing another page or adding a history
+ * entry: for a page whose query follows what is chosen on it (NewComment's ?clause=).
+ */
+export function replaceAddress(to: string): void {
+  const url = new URL(to, location.href);
+  history.replaceState(history.state, "", url);
+  shown = url.pathname + url.search;
+}
