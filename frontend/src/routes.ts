@@ -1,6 +1,7 @@
 // The app's pages: one route per screen, one component per file in pages/. Add a page by adding
 // its component and its line here; the first pattern that fits wins.
 import type { Component } from "svelte";
+import { loadAdministration } from "./lib/i18n/administration";
 import type { Route, RouteProps } from "./lib/router";
 import Comment from "./pages/Comment.svelte";
 import Consultation from "./pages/Consultation.svelte";
@@ -17,6 +18,9 @@ import VerifyEmail from "./pages/VerifyEmail.svelte";
 
 export type Page = Component<RouteProps>;
 
+/** A staff administration page, fetched with its catalogue. */
+const admin = (page: () => Promise<{ default: Page }>) => () => loadAdministration().then(page);
+
 export const routes: Route<Page>[] = [
   { pattern: "/", component: Home },
   { pattern: "/consultations/:id", component: Consultation },
@@ -29,6 +33,15 @@ export const routes: Route<Page>[] = [
   { pattern: "/password-reset", component: PasswordReset }, // #token=… for the new password
   { pattern: "/profile", component: Profile },
   { pattern: "/me/comments", component: MyComments },
+  // Staff administration (loaded on demand): schemes and drafts, windows, figures, exports, users, audit.
+  { pattern: "/staff/schemes", load: admin(() => import("./pages/staff/Schemes.svelte")) },
+  { pattern: "/staff/schemes/:slug", load: admin(() => import("./pages/staff/Scheme.svelte")) },
+  { pattern: "/staff/consultations/new", load: admin(() => import("./pages/staff/NewConsultation.svelte")) }, // ?document_id=
+  { pattern: "/staff/consultations/:id/window", load: admin(() => import("./pages/staff/ConsultationWindow.svelte")) },
+  { pattern: "/staff/consultations/:id/summary", load: admin(() => import("./pages/staff/Summary.svelte")) },
+  { pattern: "/staff/consultations/:id/exports", load: admin(() => import("./pages/staff/Exports.svelte")) },
+  { pattern: "/staff/users", load: admin(() => import("./pages/staff/Users.svelte")) },
+  { pattern: "/staff/audit", load: admin(() => import("./pages/staff/Audit.svelte")) },
 ];
 
 export const notFound: Page = NotFound;

@@ -53,6 +53,14 @@ describe("router", () => {
       "/password-reset",
       "/profile",
       "/me/comments",
+      "/staff/schemes",
+      "/staff/schemes/:slug",
+      "/staff/consultations/new",
+      "/staff/consultations/:id/window",
+      "/staff/consultations/:id/summary",
+      "/staff/consultations/:id/exports",
+      "/staff/users",
+      "/staff/audit",
     ]);
   });
 });
