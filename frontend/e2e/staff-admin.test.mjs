@@ -10,6 +10,10 @@ import { readFile } from 'node:fs/promises';
 import { api, expectAccessible, journey, login, sampleDraft, signInBrowser, staffToken } from './harness.mjs';
 
 journey('a moderator sets up a scheme, a draft and a consultation window in Brussels time', { timeout: 300_000 }, async ({ server, page, context }) => {
+  // Anonymous visitors are asked to sign in.
+  await page.goto('/staff/schemes');
+  await page.getByRole('link', { name: 'Sign in with a moderator or administrator account' }).waitFor();
+
   const moderator = await staffToken(server);
   await signInBrowser(context, server, moderator);
 
@@ -51,6 +55,22 @@ journey('a moderator sets up a scheme, a draft and a consultation window in Brus
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.getByRole('link', { name: /^Line 5: / }).waitFor();
   await expectAccessible(page, 'scheme with a malformed draft');
+
+  // An older version, then the changes between the two.
+  await importer.getByLabel('Version', { exact: true }).fill('0.9');
+  await page.getByLabel('Upload a Markdown file (.md)').check();
+  await page.getByLabel('Markdown file', { exact: true }).setInputFiles(sampleDraft.replace('iot-v1.0.md', 'iot-v0.9.md'));
+  await page.getByRole('button', { name: 'Import draft' }).click();
+  await page.getByText('Version 0.9 of').waitFor();
+  const versions = (await api(server, 'GET', `/schemes/${slug}`, { token: moderator.token })).documents;
+  const older = versions.find((/** @type {any} */ d) => d.version_label === '0.9');
+  const compare = page.getByRole('region', { name: 'Compare two versions' });
+  await compare.getByLabel('Older version').selectOption(older.id);
+  await compare.getByLabel('Newer version').selectOption(doc.id);
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  const changes = page.getByRole('region', { name: 'Changes between the two versions' });
+  await changes.getByText('1 clause removed').waitFor();
+  await expectAccessible(page, 'scheme with two versions compared');
 
   // Open a consultation on the draft: Brussels times, stored in UTC (summer and winter time).
   await page.getByRole('link', { name: 'Open a consultation on version 1.0' }).click();
