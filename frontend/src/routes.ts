@@ -1,6 +1,7 @@
 // The app's pages: one route per screen, one component per file in pages/. Add a page by adding
 // its component and its line here; the first pattern that fits wins.
 import type { Component } from "svelte";
+import { loadAdministration } from "./lib/i18n/administration";
 import type { Route, RouteProps } from "./lib/router";
 import Comment from "./pages/Comment.svelte";
 import Consultation from "./pages/Consultation.svelte";
@@ -16,6 +17,9 @@ import SignIn from "./pages/SignIn.svelte";
 import VerifyEmail from "./pages/VerifyEmail.svelte";
 
 export type Page = Component<RouteProps>;
+
+/** A staff administration page, fetched with its catalogue. */
+const admin = (page: () => Promise<{ default: Page }>) => () => loadAdministration().then(page);
 
 export const routes: Route<Page>[] = [
   { pattern: "/", component: Home },
@@ -33,6 +37,15 @@ export const routes: Route<Page>[] = [
   { pattern: "/staff", load: () => import("./pages/staff/Dashboard.svelte") },
   { pattern: "/staff/moderation", load: () => import("./pages/staff/Moderation.svelte") }, // ?consultation_id=&status=&cursor=
   { pattern: "/staff/consultations/:id/dispositions", load: () => import("./pages/staff/Dispositions.svelte") },
+  // Staff administration (loaded on demand): schemes and drafts, windows, figures, exports, users, audit.
+  { pattern: "/staff/schemes", load: admin(() => import("./pages/staff/Schemes.svelte")) },
+  { pattern: "/staff/schemes/:slug", load: admin(() => import("./pages/staff/Scheme.svelte")) },
+  { pattern: "/staff/consultations/new", load: admin(() => import("./pages/staff/NewConsultation.svelte")) }, // ?document_id=
+  { pattern: "/staff/consultations/:id/window", load: admin(() => import("./pages/staff/ConsultationWindow.svelte")) },
+  { pattern: "/staff/consultations/:id/summary", load: admin(() => import("./pages/staff/Summary.svelte")) },
+  { pattern: "/staff/consultations/:id/exports", load: admin(() => import("./pages/staff/Exports.svelte")) },
+  { pattern: "/staff/users", load: admin(() => import("./pages/staff/Users.svelte")) },
+  { pattern: "/staff/audit", load: admin(() => import("./pages/staff/Audit.svelte")) },
 ];
 
 export const notFound: Page = NotFound;

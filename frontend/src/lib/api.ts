@@ -639,3 +639,86 @@ export const publishReport = (consultationId: ID) =>
   json<Consultation>(`/consultations/${seg(consultationId)}/report`, { method: "POST", auth: true });
 /** Counts of a consultation's comments; staff get every comment (scope all). */
 export const getStaffSummary = (id: ID) => json<Summary>(`/consultations/${seg(id)}/summary`, { auth: true });
+
+// ---------- Staff: schemes, drafts, windows, figures, exports, administration ----------
+
+export const createScheme = (body: { slug: string; title: string; summary: string }) =>
+  json<Scheme>("/schemes", { method: "POST", json: body, auth: true });
+
+/** Imports a Markdown draft as a new version of a scheme (pasted text, or a file sent as multipart). */
+export function createDocument(
+  slug: string,
+  draft: { title: string; version_label: string; markdown: string } | { title: string; version_label: string; file: File },
+): Promise<Document> {
+  if ("file" in draft) {
+    const form = new FormData();
+    form.append("title", draft.title);
+    form.append("version_label", draft.version_label);
+    form.append("file", draft.file);
+    return json<Document>(`/schemes/${seg(slug)}/documents`, { method: "POST", form, auth: true });
+  }
+  return json<Document>(`/schemes/${seg(slug)}/documents`, { method: "POST", json: draft, auth: true });
+}
+
+/** Attaches a file (the official PDF) to a document. */
+export function uploadDocumentAttachment(documentId: ID, file: File): Promise<Attachment> {
+  const form = new FormData();
+  form.append("file", file);
+  return json<Attachment>(`/documents/${seg(documentId)}/attachments`, { method: "POST", form, auth: true });
+}
+
+export interface ConsultationRequest {
+  document_id: ID;
+  title: string;
+  description: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+}
+
+export const createConsultation = (body: ConsultationRequest) =>
+  json<Consultation>("/consultations", { method: "POST", json: body, auth: true });
+
+/** Changes a consultation; version is the one the change was made on (a 409 when someone else changed it since). */
+export const updateConsultation = (
+  id: ID,
+  patch: { version: number; title?: string; description?: string; opens_at?: Timestamp; closes_at?: Timestamp },
+) => json<Consultation>(`/consultations/${seg(id)}`, { method: "PATCH", json: patch, auth: true });
+
+/** The figures of a consultation in a scope (staff may ask for "all"). */
+export const getScopedSummary = (id: ID, scope: "public" | "all") =>
+  json<Summary>(`/consultations/${seg(id)}/summary`, { query: { scope }, auth: true });
+
+/** The URL of an export of a consultation in a format and scope. */
+export const exportUrl = (consultationId: ID, format: string, scope: "public" | "all") =>
+  `${BASE}/consultations/${seg(consultationId)}/export?format=${encodeURIComponent(format)}&scope=${scope}`;
+
+/** Fetches an export as a file, or throws the ApiError of a refusal (an unknown format: 422). */
+export async function fetchExport(consultationId: ID, format: string, scope: "public" | "all"): Promise<Blob> {
+  const res = await request(`/consultations/${seg(consultationId)}/export`, { query: { format, scope }, auth: true });
+  return res.blob();
+}
+
+export const listUsers = (q: PageQuery & { role?: Role | ""; email?: string } = {}) =>
+  json<Page<User>>("/admin/users", { query: q, auth: true });
+
+/** Changes a user's role or disabled state (disabling ends their sessions at once). */
+export const updateUser = (id: ID, patch: { role?: Role; disabled?: boolean }) =>
+  json<User>(`/admin/users/${seg(id)}`, { method: "PATCH", json: patch, auth: true });
+
+/** One event of the audit trail, chained by hash to the one before it. */
+export interface AuditEvent {
+  seq: number;
+  id: ID;
+  actor_id: ID | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before: unknown;
+  after: unknown;
+  created_at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
+export const listAudit = (q: PageQuery & { action?: string; subject_id?: string; actor_id?: string } = {}) =>
+  json<Page<AuditEvent>>("/audit", { query: q, auth: true });

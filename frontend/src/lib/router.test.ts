@@ -56,6 +56,14 @@ describe("router", () => {
       "/staff",
       "/staff/moderation",
       "/staff/consultations/:id/dispositions",
+      "/staff/schemes",
+      "/staff/schemes/:slug",
+      "/staff/consultations/new",
+      "/staff/consultations/:id/window",
+      "/staff/consultations/:id/summary",
+      "/staff/consultations/:id/exports",
+      "/staff/users",
+      "/staff/audit",
     ]);
   });
 

@@ -6,5 +6,17 @@ import common from "./common";
 import consultation from "./consultation";
 import enums from "./enums";
 import home from "./home";
+import type enAdministration from "../en/administration";
+import type { Translation } from "../types";
 
-export default { common, home, consultation, comments, commenting, accounts, enums };
+export default {
+  common,
+  home,
+  consultation,
+  comments,
+  commenting,
+  accounts,
+  enums,
+  // Staff only: filled on demand by loadAdministration() (../administration.ts) before a staff page shows.
+  administration: {} as Translation<typeof enAdministration>,
+};
