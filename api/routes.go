@@ -92,6 +92,7 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodPut, "/api/v1/comments/:id/disposition", Moderator, h.RecordDisposition},
 
 		{http.MethodGet, "/api/v1/audit", Admin, h.ListAudit},
+		{http.MethodGet, "/api/v1/audit/verify", Admin, h.VerifyAudit},
 
 		{http.MethodGet, "/api/v1/admin/users", Admin, h.ListUsers},
 		{http.MethodPatch, "/api/v1/admin/users/:id", Admin, h.UpdateUser},

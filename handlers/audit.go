@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"time"
 
@@ -45,4 +46,31 @@ func (h *Handlers) ListAudit(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, listOf(events, next, auditEventView))
+}
+
+// AuditCheckView is the result of checking the audit trail's hash chain.
+type AuditCheckView struct {
+	Intact        bool            `json:"intact"`
+	EventsChecked int64           `json:"events_checked"`
+	FirstBreak    *AuditBreakView `json:"first_break"`
+	CheckedAt     time.Time       `json:"checked_at"`
+}
+
+// AuditBreakView names the first event of the trail that was changed, inserted or deleted.
+type AuditBreakView struct {
+	Seq    int64  `json:"seq"`
+	Reason string `json:"reason"`
+}
+
+// VerifyAudit checks the audit trail's hash chain for admins, as `consult audit verify` does.
+func (h *Handlers) VerifyAudit(c echo.Context) error {
+	checked, err := models.VerifyAudit(c.Request().Context(), h.DB.DB)
+	out := AuditCheckView{Intact: err == nil, EventsChecked: checked, CheckedAt: h.Clock.Now().UTC()}
+	var broken *models.AuditBreak
+	if errors.As(err, &broken) {
+		out.FirstBreak = &AuditBreakView{Seq: broken.Seq, Reason: broken.Reason}
+	} else if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, out)
 }

@@ -73,3 +73,39 @@ func TestDispositionsAreVersionedAndShownToTheAuthor(t *testing.T) {
 	assert.Contains(t, rec.Body.String(), `"resolution":"accepted"`)
 	assert.Contains(t, rec.Body.String(), `"response":"Done in 3.4.1."`)
 }
+
+func TestAdminsVerifyTheAuditChainOverHTTP(t *testing.T) {
+	f := newCommentFixture(t)
+	admin := f.env.CreateUser("admin@example.eu", models.RoleAdmin, true)
+	id := f.create(t, f.stake, nil)
+	require.Equal(t, http.StatusOK, f.moderate(f.mod, id, map[string]any{"action": "publish", "version": 1}).Code)
+	verify := apitest.Request{Method: http.MethodGet, Path: "/api/v1/audit/verify"}
+	type check struct {
+		Intact        bool  `json:"intact"`
+		EventsChecked int64 `json:"events_checked"`
+		FirstBreak    *struct {
+			Seq    int64  `json:"seq"`
+			Reason string `json:"reason"`
+		} `json:"first_break"`
+	}
+	assert.Equal(t, http.StatusForbidden, f.env.As(f.mod, verify).Code, "admins only")
+
+	var ok check
+	apitest.DecodeJSON(t, f.env.As(admin, verify), &ok)
+	var events int64
+	require.NoError(t, f.env.DB.Model(&models.AuditEvent{}).Count(&events).Error)
+	assert.True(t, ok.Intact)
+	assert.Equal(t, events, ok.EventsChecked)
+	assert.Nil(t, ok.FirstBreak)
+
+	var last models.AuditEvent
+	require.NoError(t, f.env.DB.Order("seq DESC").Take(&last).Error)
+	require.NoError(t, f.env.DB.Model(&models.AuditEvent{}).Where("seq = ?", last.Seq).Update("after_json", `{"status":"rejected"}`).Error)
+	var broken check
+	apitest.DecodeJSON(t, f.env.As(admin, verify), &broken)
+	assert.False(t, broken.Intact)
+	require.NotNil(t, broken.FirstBreak)
+	assert.Equal(t, last.Seq, broken.FirstBreak.Seq, "the changed event is named")
+	assert.Contains(t, broken.FirstBreak.Reason, "does not match its hash")
+	assert.Equal(t, last.Seq-1, broken.EventsChecked)
+}
