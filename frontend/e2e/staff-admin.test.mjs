@@ -172,6 +172,7 @@ journey('figures, exports, users and the audit trail on the demo data, in French
   await page.goto('/staff/audit?action=user.access_changed');
   await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
   await page.getByRole('heading', { name: /^Événement \d+ : user\.access_changed$/ }).first().waitFor();
-  await page.getByText('Vérification de la chaîne').waitFor();
+  await page.getByRole('button', { name: 'Vérifier toute la chaîne' }).click();
+  await page.getByText(/^La chaîne est intacte : \d+ événements vérifiés/).waitFor();
   await expectAccessible(page, 'audit (fr-FR)');
 });

@@ -722,3 +722,12 @@ export interface AuditEvent {
 
 export const listAudit = (q: PageQuery & { action?: string; subject_id?: string; actor_id?: string } = {}) =>
   json<Page<AuditEvent>>("/audit", { query: q, auth: true });
+
+/** The result of checking the audit trail's hash chain on the server. */
+export interface AuditCheck {
+  intact: boolean;
+  events_checked: number;
+  first_break: { seq: number; reason: string } | null;
+  checked_at: Timestamp;
+}
+export const verifyAudit = () => json<AuditCheck>("/audit/verify", { auth: true });
