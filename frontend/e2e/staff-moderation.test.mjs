@@ -94,6 +94,22 @@ journey('a moderator clears the queue, records dispositions, publishes the repor
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'hidden' });
 
+  // Filters kept in the address: the comments on one clause, then those of one type of author.
+  const articles = page.getByRole('article');
+  await page.getByLabel('Clause', { exact: true }).selectOption(c2.id);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(`**${queueUrl}&clause_id=${c2.id}`);
+  await page.getByRole('article', { name: `Comment ${c.fourth.tracking_number}` }).waitFor();
+  assert.deepEqual(await articles.evaluateAll((els) => els.map((e) => e.id)), [c.second, c.personal, c.fourth].map((x) => `item-${x.id}`));
+  assert.equal(await page.getByLabel('Clause', { exact: true }).inputValue(), c2.id, 'the clause filter is restored from the address');
+  await page.getByLabel('Clause', { exact: true }).selectOption('');
+  await page.getByLabel('Author’s type of stakeholder').selectOption('company');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(`**${queueUrl}&stakeholder_type=company`);
+  await page.getByRole('article', { name: `Comment ${c.third.tracking_number}` }).waitFor();
+  assert.deepEqual(await articles.evaluateAll((els) => els.map((e) => e.id)), [c.first, c.campaign[1], c.third].map((x) => `item-${x.id}`));
+  await page.goto(queueUrl, { waitUntil: 'networkidle' });
+
   // One decision for the whole campaign.
   await group.getByRole('button', { name: 'Publish the group’s 4 comments' }).click();
   await group.getByText('4 comments done.').waitFor();

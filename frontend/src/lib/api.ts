@@ -550,13 +550,17 @@ export interface AuthorProfile {
   transparency_register_id: string;
 }
 
-/** A comment in the moderation queue: where it belongs, its author and its near-duplicate group. */
+/**
+ * A comment in the moderation queue: where it belongs, its author, its near-duplicate group and
+ * its disposition (null while it has none).
+ */
 export interface QueueItem extends Comment {
   consultation_title: string;
   clause_number: string | null;
   clause_heading: string | null;
   cluster_id: ID | null;
   author: AuthorProfile | null;
+  disposition: Disposition | null;
 }
 
 /** A comment as moderators read it on its own: all of it, with its author's profile. */
@@ -567,6 +571,9 @@ export interface StaffComment extends Comment {
 export interface QueueQuery extends PageQuery {
   consultation_id?: ID;
   status?: CommentStatus;
+  clause_id?: ID;
+  /** The author's. */
+  stakeholder_type?: StakeholderType;
 }
 
 /** A group of near-identical comments (a campaign); its id is its first comment's. */

@@ -102,5 +102,11 @@ const de: Translation<typeof en> = {
   "disp.publish_refused": "Der Bericht wurde nicht veröffentlicht",
   "disp.load_error": "Die Entscheidungen können derzeit nicht angezeigt werden.",
   "disp.conflict": "Eine andere Person hat diese Entscheidung zuerst geändert; die aktuelle wird angezeigt. {detail}",
+  "filters.clause": "Abschnitt",
+  "filters.all_clauses": "Alle Abschnitte",
+  "filters.clause_hint": "Wählen Sie zuerst eine Konsultation, um die Abschnitte ihres Entwurfs zu sehen.",
+  "filters.clause_option": "{number} {heading}",
+  "filters.stakeholder_type": "Art der Interessengruppe des Verfassers",
+  "filters.all_stakeholder_types": "Alle Arten von Interessengruppen",
 };
 export default de;

@@ -102,4 +102,10 @@ export default {
   "disp.publish_refused": "The report was not published",
   "disp.load_error": "The dispositions cannot be shown at the moment.",
   "disp.conflict": "Another moderator changed this disposition first; the current one is shown. {detail}",
+  "filters.clause": "Clause",
+  "filters.all_clauses": "All clauses",
+  "filters.clause_hint": "Choose a consultation first to list the clauses of its draft.",
+  "filters.clause_option": "{number} {heading}",
+  "filters.stakeholder_type": "Author’s type of stakeholder",
+  "filters.all_stakeholder_types": "All types of stakeholder",
 } satisfies AreaMessages;

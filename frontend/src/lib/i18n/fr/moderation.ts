@@ -102,5 +102,11 @@ const fr: Translation<typeof en> = {
   "disp.publish_refused": "Le rapport n’a pas été publié",
   "disp.load_error": "Les décisions ne peuvent pas être affichées pour le moment.",
   "disp.conflict": "Un autre modérateur a modifié cette décision avant vous ; la décision actuelle est affichée. {detail}",
+  "filters.clause": "Clause",
+  "filters.all_clauses": "Toutes les clauses",
+  "filters.clause_hint": "Choisissez d’abord une consultation pour voir les clauses de son projet.",
+  "filters.clause_option": "{number} {heading}",
+  "filters.stakeholder_type": "Type de partie prenante de l’auteur",
+  "filters.all_stakeholder_types": "Tous les types de partie prenante",
 };
 export default fr;
