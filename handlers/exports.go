@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -10,7 +11,8 @@ import (
 	"consult/models"
 )
 
-// Export streams a consultation's comments as CSV, JSON or XLSX. The public scope honours every
+// Export streams a consultation's comments in a format of export.Formats (CSV, JSON, XLSX), after a
+// head describing the consultation (JSON, the XLSX About and Summary sheets). The public scope honours every
 // publication choice, carries dispositions once the report is published, and opens to anyone once
 // the window has closed (before: not_yet_public); the full scope is for moderators and is
 // audit-logged.
@@ -27,7 +29,7 @@ func (h *Handlers) Export(c echo.Context) error {
 	f, ok := export.Formats[format]
 	var errs []models.FieldError
 	if !ok {
-		errs = append(errs, models.FieldError{Field: "format", Message: "must be csv, json or xlsx"})
+		errs = append(errs, models.FieldError{Field: "format", Message: "must be one of " + strings.Join(export.FormatNames(), ", ")})
 	}
 	scope, err := models.ParseScope(c.QueryParam("scope"), models.ScopePublic)
 	if err != nil {
@@ -44,18 +46,22 @@ func (h *Handlers) Export(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	head, err := models.ExportHead(ctx, h.DB.DB, con, layout, now)
+	if err != nil {
+		return err
+	}
+	tmp, err := export.TmpDir(h.Config.DataDir)
+	if err != nil {
+		return err
+	}
 	res := c.Response()
 	res.Header().Set(echo.HeaderContentType, f.MediaType)
 	res.Header().Set(echo.HeaderContentDisposition, `attachment; filename="consultation-`+con.ID+"-"+string(scope)+f.Ext+`"`)
 	res.Header().Set(echo.HeaderCacheControl, "no-store")
 	res.WriteHeader(http.StatusOK)
-	w, err := export.New(format, res, layout.Columns())
-	if err != nil {
-		return err
-	}
-	err = models.EachExportRow(ctx, h.DB.DB, con.ID, layout, func(r *models.ExportRow) error { return w.Row(r.Values(layout)) })
-	if err != nil {
-		return err // the answer has started; the error handler only logs it
-	}
-	return w.Close()
+	// Once the answer has started an error can only be logged (the error handler does so); the
+	// writer's temporary files are gone either way.
+	return export.Stream(format, res, head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
+		return models.EachExportRow(ctx, h.DB.DB, con.ID, layout, func(r *models.ExportRow) error { return row(r.Values(layout)) })
+	})
 }
