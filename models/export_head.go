@@ -46,7 +46,7 @@ func ExportHead(ctx context.Context, db *gorm.DB, con *Consultation, l ExportLay
 			Value string
 			N     int
 		}
-		err := scopedComments(db, con.ID, l.Scope).Select(dim.expr+" AS value, COUNT(*) AS n").
+		err := scopedComments(db, con.ID, l.Scope).Select(dim.expr + " AS value, COUNT(*) AS n").
 			Joins("LEFT JOIN users u ON u.id = comments.author_id").
 			Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id").
 			Joins("LEFT JOIN dispositions d ON d.comment_id = comments.id").
