@@ -163,7 +163,10 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 	last := ""
 	for {
 		var batch []raw
-		err := scopedComments(db.WithContext(ctx), consultationID, l.Scope).
+		// The next comments first, alone (a range of comments_consultation_id_idx), then their joins:
+		// the joins never see more than one batch, whatever the planner thinks of the table.
+		next := scopedComments(db, consultationID, l.Scope).Scopes(after(last)).Order("comments.id").Limit(500)
+		err := db.WithContext(ctx).Table("(?) AS comments", next).
 			Select(`comments.*, COALESCE(cl.number, '') AS clause_number, COALESCE(cl.heading, '') AS clause_heading, COALESCE(u.display_name, '') AS author_name,
 				COALESCE(u.organisation, '') AS author_org, COALESCE(u.stakeholder_type, '') AS author_type,
 				COALESCE(u.country, '') AS author_country, COALESCE(u.email, '') AS author_email,
@@ -171,7 +174,7 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 			Joins("LEFT JOIN users u ON u.id = comments.author_id").
 			Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id").
 			Joins("LEFT JOIN dispositions d ON d.comment_id = comments.id").
-			Scopes(after(last)).Order("comments.id").Limit(500).Scan(&batch).Error
+			Order("comments.id").Scan(&batch).Error
 		if err != nil {
 			return err
 		}
