@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -63,10 +62,10 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 	if err != nil {
 		return err
 	}
-	var w io.Writer = c.OutOrStdout()
+	w := c.OutOrStdout()
 	var file *os.File
 	if out != "" {
-		if file, err = os.Create(out); err != nil {
+		if file, err = os.Create(out); err != nil { //nolint:gosec // the operator names the file to write
 			return err
 		}
 		defer file.Close() // closed and checked below; this covers the error paths
