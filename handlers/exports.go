@@ -8,14 +8,15 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"consult/internal/export"
+	"consult/internal/export/pdf"
 	"consult/models"
 )
 
 // Export streams a consultation's comments in a format of export.Formats (CSV, JSON, XLSX), after a
-// head describing the consultation (JSON, the XLSX About and Summary sheets). The public scope honours every
-// publication choice, carries dispositions once the report is published, and opens to anyone once
-// the window has closed (before: not_yet_public); the full scope is for moderators and is
-// audit-logged.
+// head describing the consultation (JSON, the XLSX About and Summary sheets), or lays them out as a
+// PDF report (package pdf). The public scope honours every publication choice, carries
+// dispositions once the report is published, and opens to anyone once the window has closed
+// (before: not_yet_public); the full scope is for moderators and is audit-logged.
 func (h *Handlers) Export(c echo.Context) error {
 	ctx, now := c.Request().Context(), h.Clock.Now()
 	con, err := models.FindConsultation(ctx, h.DB.DB, c.Param("id"))
@@ -46,6 +47,15 @@ func (h *Handlers) Export(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if format == "pdf" { // laid out in full before the answer starts, so that a failure is still a problem answer
+		report, err := pdf.FromDatabase(ctx, h.DB.DB, con, layout, now)
+		if err != nil {
+			return err
+		}
+		startDownload(c, con, scope, f)
+		_, err = report.WriteTo(c.Response())
+		return err
+	}
 	head, err := models.ExportHead(ctx, h.DB.DB, con, layout, now)
 	if err != nil {
 		return err
@@ -54,14 +64,19 @@ func (h *Handlers) Export(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	startDownload(c, con, scope, f)
+	// Once the answer has started an error can only be logged (the error handler does so); the
+	// writer's temporary files are gone either way.
+	return export.Stream(format, c.Response(), head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
+		return models.EachExportRow(ctx, h.DB.DB, con.ID, layout, func(r *models.ExportRow) error { return row(r.Values(layout)) })
+	})
+}
+
+// startDownload starts the answer of an export: its media type, file name, no caching, 200.
+func startDownload(c echo.Context, con *models.Consultation, scope models.Scope, f export.Format) {
 	res := c.Response()
 	res.Header().Set(echo.HeaderContentType, f.MediaType)
 	res.Header().Set(echo.HeaderContentDisposition, `attachment; filename="consultation-`+con.ID+"-"+string(scope)+f.Ext+`"`)
 	res.Header().Set(echo.HeaderCacheControl, "no-store")
 	res.WriteHeader(http.StatusOK)
-	// Once the answer has started an error can only be logged (the error handler does so); the
-	// writer's temporary files are gone either way.
-	return export.Stream(format, res, head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
-		return models.EachExportRow(ctx, h.DB.DB, con.ID, layout, func(r *models.ExportRow) error { return row(r.Values(layout)) })
-	})
 }

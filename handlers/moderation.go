@@ -44,18 +44,30 @@ func (h *Handlers) ModerateComment(c echo.Context) error {
 	return c.JSON(http.StatusOK, commentView(cm))
 }
 
-// ModerationQueue lists comments waiting for moderation (or in another status) for moderators.
+// ModerationQueue lists comments waiting for moderation (or in another status) for moderators,
+// filtered by consultation, clause and the author's stakeholder type, each with its place, its
+// author's profile, its near-duplicate group and its disposition.
 func (h *Handlers) ModerationQueue(c echo.Context) error {
 	limit, err := pageLimit(c)
 	if err != nil {
 		return err
 	}
-	comments, next, err := models.ModerationQueue(c.Request().Context(), h.DB.DB, c.QueryParam("consultation_id"), c.QueryParam("status"),
-		models.Page{Cursor: c.QueryParam("cursor"), Limit: limit})
+	ctx, q := c.Request().Context(), c.QueryParams()
+	comments, next, err := models.ModerationQueue(ctx, h.DB.DB, models.QueueFilter{
+		ConsultationID: q.Get("consultation_id"), Status: q.Get("status"), ClauseID: q.Get("clause_id"),
+		StakeholderType: q.Get("stakeholder_type"), Page: models.Page{Cursor: q.Get("cursor"), Limit: limit},
+	})
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
+	ids := make([]string, 0, len(comments))
+	for i := range comments {
+		ids = append(ids, comments[i].ID)
+	}
+	dispositions, err := models.DispositionsOf(ctx, h.DB.DB, ids)
+	if err != nil {
+		return err
+	}
 	clusterOf, err := models.ClusterOfComments(ctx, h.DB.DB, h.Grouping, comments)
 	if err != nil {
 		return err
@@ -75,6 +87,9 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 		}
 		if id, ok := clusterOf[cm.ID]; ok {
 			item.ClusterID = &id
+		}
+		if d, ok := dispositions[cm.ID]; ok {
+			item.Disposition = dispositionView(&d)
 		}
 		return item
 	}))

@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -135,4 +136,52 @@ func TestModerationQueue(t *testing.T) {
 	rec = f.env.As(f.mod, apitest.Request{Method: http.MethodGet, Path: "/api/v1/moderation/queue?status=published"})
 	assert.Contains(t, rec.Body.String(), b)
 	assert.Equal(t, http.StatusForbidden, f.env.As(f.stake, apitest.Request{Method: http.MethodGet, Path: "/api/v1/moderation/queue"}).Code)
+}
+
+func TestModerationQueueFiltersByClauseAndStakeholderTypeAndShowsDispositions(t *testing.T) {
+	f := newCommentFixture(t)
+	a := f.create(t, f.stake, nil)
+	b := f.create(t, f.stake, nil)
+	require.Equal(t, http.StatusOK, f.moderate(f.mod, b, map[string]any{"action": "publish", "version": 1}).Code)
+	require.Equal(t, http.StatusOK, f.putDisposition(b, map[string]any{"resolution": "noted", "response": "Thank you."}).Code)
+	var author models.User
+	require.NoError(t, f.env.DB.Where("id = ?", f.stake.ID).Take(&author).Error)
+	other := "ngo"
+	if author.StakeholderType == other {
+		other = "company"
+	}
+	queue := func(query string) *httptestRecorder {
+		return f.env.As(f.mod, apitest.Request{Method: http.MethodGet, Path: "/api/v1/moderation/queue?consultation_id=" + f.consultationID + query})
+	}
+	for _, tc := range []struct {
+		query string
+		holds bool
+	}{
+		{"&clause_id=" + f.clause341, true},
+		{"&clause_id=" + models.NewID(), false},
+		{"&stakeholder_type=" + author.StakeholderType, true},
+		{"&stakeholder_type=" + other, false},
+	} {
+		rec := queue(tc.query)
+		require.Equal(t, http.StatusOK, rec.Code, tc.query)
+		assert.Equal(t, tc.holds, strings.Contains(rec.Body.String(), a), tc.query)
+	}
+	rec := queue("&stakeholder_type=pirate&clause_id=x")
+	require.Equal(t, http.StatusUnprocessableEntity, rec.Code)
+	assert.ElementsMatch(t, []string{"stakeholder_type", "clause_id"}, fieldsOfProblem(t, rec.Body.Bytes()))
+
+	var published struct {
+		Items []struct {
+			ID          string `json:"id"`
+			Disposition *struct {
+				Resolution string `json:"resolution"`
+				Version    int    `json:"version"`
+			} `json:"disposition"`
+		} `json:"items"`
+	}
+	apitest.DecodeJSON(t, queue("&status=published"), &published)
+	require.Len(t, published.Items, 1)
+	require.NotNil(t, published.Items[0].Disposition, "a queue item carries its disposition")
+	assert.Equal(t, "noted", published.Items[0].Disposition.Resolution)
+	assert.Equal(t, 1, published.Items[0].Disposition.Version)
 }

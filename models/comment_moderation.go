@@ -168,30 +168,55 @@ func moderationAudit(c *Comment) map[string]any {
 		"reason_code": c.ReasonCode, "version": c.Version}
 }
 
-// ModerationQueue lists a consultation's comments in a status (submitted by default) for
-// moderators, oldest first.
-func ModerationQueue(ctx context.Context, db *gorm.DB, consultationID, status string, p Page) ([]Comment, *string, error) {
-	if status == "" {
-		status = CommentSubmitted
+// QueueFilter narrows the moderation queue and asks for one page of it.
+type QueueFilter struct {
+	ConsultationID  string
+	Status          string // default submitted
+	ClauseID        string
+	StakeholderType string // the author's
+	Page
+}
+
+// ModerationQueue returns one page of comments in a status (submitted unless asked), oldest
+// first, optionally of one consultation, one clause and authors of one stakeholder type.
+func ModerationQueue(ctx context.Context, db *gorm.DB, f QueueFilter) ([]Comment, *string, error) {
+	if f.Status == "" {
+		f.Status = CommentSubmitted
 	}
-	if !slices.Contains([]string{CommentSubmitted, CommentPublished, CommentRejected, CommentWithdrawn}, status) {
-		return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "status", Message: "must be submitted, published, rejected or withdrawn"})
+	var errs []FieldError
+	if !slices.Contains([]string{CommentSubmitted, CommentPublished, CommentRejected, CommentWithdrawn}, f.Status) {
+		errs = append(errs, FieldError{Field: "status", Message: "must be submitted, published, rejected or withdrawn"})
 	}
-	tx, err := p.apply(db.WithContext(ctx), "id", false)
+	if f.ConsultationID != "" {
+		errs = appendIf(errs, checkID("consultation_id", f.ConsultationID, "a consultation id"))
+	}
+	if f.ClauseID != "" {
+		errs = appendIf(errs, checkID("clause_id", f.ClauseID, "a clause id"))
+	}
+	if f.StakeholderType != "" && !ValidStakeholderType(f.StakeholderType) {
+		errs = append(errs, FieldError{Field: "stakeholder_type", Message: "is not a stakeholder type"})
+	}
+	if len(errs) > 0 {
+		return nil, nil, Invalid("the query has invalid parameters", errs...)
+	}
+	tx, err := f.apply(db.WithContext(ctx), "id", false)
 	if err != nil {
 		return nil, nil, err
 	}
-	tx = tx.Where("status = ?", status)
-	if consultationID != "" {
-		if !ValidID(consultationID) {
-			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "consultation_id", Message: "is not a consultation id"})
-		}
-		tx = tx.Where("consultation_id = ?", consultationID)
+	tx = tx.Where("status = ?", f.Status)
+	if f.ConsultationID != "" {
+		tx = tx.Where("consultation_id = ?", f.ConsultationID)
+	}
+	if f.ClauseID != "" {
+		tx = tx.Where("clause_id = ?", f.ClauseID)
+	}
+	if f.StakeholderType != "" {
+		tx = tx.Where("author_id IN (SELECT id FROM users WHERE stakeholder_type = ?)", f.StakeholderType)
 	}
 	var out []Comment
 	if err := tx.Find(&out).Error; err != nil {
 		return nil, nil, err
 	}
-	items, next := nextCursor(out, p.Limit, func(c Comment) string { return c.ID })
+	items, next := nextCursor(out, f.Limit, func(c Comment) string { return c.ID })
 	return items, next, nil
 }

@@ -11,13 +11,14 @@ import (
 
 	"consult/internal/database"
 	"consult/internal/export"
+	"consult/internal/export/pdf"
 	"consult/models"
 )
 
 func newExportCommand() *cobra.Command {
 	var id, format, scope, out string
 	cmd := &cobra.Command{
-		Use:   "export --consultation ID [--format csv|json|xlsx] [--scope public|all] [-o FILE]",
+		Use:   "export --consultation ID [--format csv|json|xlsx|pdf] [--scope public|all] [-o FILE]",
 		Short: "Export a consultation's comments from the database",
 		Long: `export writes a consultation's comments as the HTTP export does (same formats, columns and
 publication rules), reading the database directly: the public scope at any time, the full scope
@@ -71,6 +72,13 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 		defer file.Close() // closed and checked below; this covers the error paths
 		w = file
 	}
+	if format == "pdf" { // a report laid out in full by package pdf, then written
+		report, err := pdf.FromDatabase(ctx, db.DB, con, layout, now)
+		if err == nil {
+			_, err = report.WriteTo(w)
+		}
+		return finishExport(file, out, err)
+	}
 	bar := newProgress(os.Stderr, head.Summary.Total, isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()))
 	err = export.Stream(format, w, head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
 		return models.EachExportRow(ctx, db.DB, con.ID, layout, func(r *models.ExportRow) error {
@@ -79,12 +87,18 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 		})
 	})
 	bar.done()
-	if file != nil {
-		if err != nil {
-			_ = os.Remove(out) // no half-written file left behind
-			return err
-		}
-		return file.Close()
+	return finishExport(file, out, err)
+}
+
+// finishExport closes the output file, removing it if the export failed (no half-written file is
+// left behind); with no file (standard output) it gives err.
+func finishExport(file *os.File, out string, err error) error {
+	if file == nil {
+		return err
 	}
-	return err
+	if err != nil {
+		_ = os.Remove(out)
+		return err
+	}
+	return file.Close()
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -89,6 +90,14 @@ func TestExportCommandWritesEveryFormatByThePublicationRules(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &doc), "standard output is the file alone")
 	assert.Equal(t, id, doc.Consultation.ID)
 	assert.NotEmpty(t, doc.Comments)
+
+	pdfFile := filepath.Join(t.TempDir(), "report.pdf")
+	_, stderr, code = run(t, env, "", "export", "--consultation", id, "--format", "pdf", "-o", pdfFile)
+	require.Equal(t, 0, code, stderr)
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdfFile, "-").Output()
+	require.NoError(t, err, "pdftotext (poppler-utils) reads the report back")
+	assert.Contains(t, string(text), redacted, "the format table's pdf goes through package pdf")
+	assert.NotContains(t, string(text), confidential)
 
 	_, stderr, code = run(t, env, "", "export", "--consultation", id, "--format", "doc")
 	assert.NotEqual(t, 0, code)

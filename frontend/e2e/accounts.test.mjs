@@ -1,22 +1,18 @@
 // @ts-check
-// The account screens in a browser against the real server: register → mailed link → verify →
-// sign in → profile edit → data download → sign out → forgotten password → reset → sign in
-// (?next) → delete the account, in English with the mouse and in French with the keyboard alone;
-// and a registration with errors. Axe checks every page on the way.
+// The account screens in a browser against the real server (registering through the pages and the
+// mailed link are in journey.test.mjs): sign in → profile edit → data download → sign out →
+// forgotten password → reset → sign in (?next) → delete the account, in English with the mouse and
+// in French with the keyboard alone; a registration with errors; the profile with both forms in
+// error. Axe checks every page on the way.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { api, expectAccessible, journey, outboxLink, tabTo } from './harness.mjs';
+import { api, expectAccessible, journey, outboxLink, registerVerifiedStakeholder, signInBrowser, tabTo } from './harness.mjs';
 
 /** The words each journey looks for, by locale. */
 const words = {
   'en-GB': {
     lang: 'en',
-    stakeholder: 'Company',
-    country: 'Belgium',
-    registered: /Check your mailbox/,
-    verified: /Your email address is confirmed/,
-    signInToComment: /Sign in to comment/,
     signedInAs: /Signed in as Ana Example/,
     profileLink: /^Profile$/,
     saved: /Your details are saved/,
@@ -34,11 +30,6 @@ const words = {
   },
   'fr-FR': {
     lang: 'fr',
-    stakeholder: 'Entreprise',
-    country: 'Belgique',
-    registered: /Consultez votre messagerie/,
-    verified: /Votre adresse électronique est confirmée/,
-    signInToComment: /Se connecter pour commenter/,
     signedInAs: /Connecté en tant que Ana Example/,
     profileLink: /^Profil$/,
     saved: /Vos informations sont enregistrées/,
@@ -84,15 +75,6 @@ function hands(page, keyboard) {
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type(value);
     },
-    /** Picks the option by its label: with the keyboard, by typing it on the focused list.
-     * @param {import('playwright-core').Locator} select @param {string} label */
-    async choose(select, label) {
-      if (!keyboard) return void (await select.selectOption({ label }));
-      await tabTo(page, select);
-      await page.keyboard.type(label);
-      const chosen = await select.evaluate((el) => /** @type {HTMLSelectElement} */ (el).selectedOptions[0]?.textContent ?? '');
-      assert.equal(chosen, label);
-    },
     /** @param {import('playwright-core').Locator} target @param {{back?: boolean, key?: string}} [how] */
     async activate(target, { back = false, key = 'Enter' } = {}) {
       if (!keyboard) return target.click();
@@ -113,33 +95,25 @@ for (const [locale, keyboard] of /** @type {const} */ ([['en-GB', false], ['fr-F
     const main = page.getByRole('main');
     const h1 = page.getByRole('heading', { level: 1 });
 
-    // Register.
-    await page.goto('/register', { waitUntil: 'networkidle' });
-    await expectAccessible(page, `register (${locale})`);
-    assert.equal(await page.locator('#profile_language').inputValue(), w.lang, 'emails in the language of the page by default');
-    await my.fill(page.locator('#email'), email);
-    await my.fill(page.locator('#password'), password);
-    await my.fill(page.locator('#display_name'), 'Ana Example');
-    await my.fill(page.locator('#organisation'), 'Example Devices');
-    await my.choose(page.locator('#stakeholder_type'), w.stakeholder);
-    await my.choose(page.locator('#country'), w.country);
-    await my.fill(page.locator('#transparency_register_id'), '123456789012-34');
-    await my.activate(main.locator('button[type="submit"]'));
-    await h1.filter({ hasText: w.registered }).waitFor();
-    assert.ok(await h1.evaluate((el) => el === document.activeElement), 'the new heading has the focus');
-    assert.match(await main.innerText(), new RegExp(email.replace(/[.]/g, '\\.')));
-    assert.equal(await page.locator('#resend-email').inputValue(), email, 'the resend form knows the address');
-    await expectAccessible(page, `registered (${locale})`);
-
-    // The mailed link confirms the address.
-    await page.goto(await outboxLink(server, email, '/verify-email'), { waitUntil: 'networkidle' });
-    await main.getByText(w.verified).waitFor();
-    await expectAccessible(page, `verified (${locale})`);
-    await my.activate(main.getByRole('link', { name: w.signInToComment }));
+    // Registered and confirmed (the journey test does it through the pages); signed in here.
+    await api(server, 'POST', '/auth/register', {
+      body: {
+        email,
+        password,
+        display_name: 'Ana Example',
+        organisation: 'Example Devices',
+        stakeholder_type: 'company',
+        country: 'BE',
+        transparency_register_id: '123456789012-34',
+        language: w.lang,
+      },
+      expect: 201,
+    });
+    const token = new URLSearchParams(new URL(await outboxLink(server, email, '/verify-email')).hash.slice(1)).get('token');
+    await api(server, 'POST', '/auth/verify-email', { body: { token }, expect: 204 });
 
     // Sign in: back to the home page, the header says who is signed in.
-    await page.waitForURL('**/sign-in');
-    await expectAccessible(page, `sign in (${locale})`);
+    await page.goto('/sign-in', { waitUntil: 'networkidle' });
     await my.fill(page.locator('#email'), email);
     await my.fill(page.locator('#password'), password);
     await my.activate(main.locator('button[type="submit"]'));
@@ -294,4 +268,19 @@ journey('an unconfirmed address: the profile says so, a bad link offers a new on
   await page.goto('/profile', { waitUntil: 'networkidle' });
   await page.locator('#display_name').waitFor();
   assert.equal(await main.getByText(/pas encore confirmée/).count(), 0);
+});
+
+journey('the profile with both its forms in error: two summaries, each its own title, no axe violation', {}, async ({ server, context, page }) => {
+  await signInBrowser(context, server, await registerVerifiedStakeholder(server));
+  const main = page.getByRole('main');
+  await page.goto('/profile', { waitUntil: 'networkidle' });
+  await page.locator('#display_name').fill('');
+  await page.locator('#details-title ~ form button[type="submit"]').click();
+  await main.getByRole('button', { name: 'Change my password' }).click();
+  const summaries = main.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summaries.nth(1).waitFor();
+  assert.equal(await summaries.count(), 2);
+  const titles = await summaries.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-labelledby')));
+  assert.equal(new Set(titles).size, 2, `each summary has its own title: ${titles.join(', ')}`);
+  await expectAccessible(page, 'profile with both forms in error');
 });

@@ -29,6 +29,10 @@ export const routes: Route<Page>[] = [
   { pattern: "/password-reset", component: PasswordReset }, // #token=… for the new password
   { pattern: "/profile", component: Profile },
   { pattern: "/me/comments", component: MyComments },
+  // Staff console (moderation): loaded on demand, so public visitors never download it.
+  { pattern: "/staff", load: () => import("./pages/staff/Dashboard.svelte") },
+  { pattern: "/staff/moderation", load: () => import("./pages/staff/Moderation.svelte") }, // ?consultation_id=&status=&cursor=
+  { pattern: "/staff/consultations/:id/dispositions", load: () => import("./pages/staff/Dispositions.svelte") },
 ];
 
 export const notFound: Page = NotFound;

@@ -26,6 +26,9 @@ var Formats = map[string]Format{
 	"csv":  {"text/csv; charset=utf-8", ".csv", newCSV},
 	"json": {"application/json", ".json", newJSON},
 	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", newXLSX},
+	// A report laid out in full by package pdf (which reads models, so it cannot be a Writer here):
+	// New is nil, and the handler and the command line hand it to pdf.Render.
+	"pdf": {"application/pdf", ".pdf", nil},
 }
 
 // Writer takes the rows of an export, one cell per column, and ends the file on Close.
@@ -95,8 +98,8 @@ type Tally struct {
 // file the writer made is removed when Stream returns.
 func Stream(format string, w io.Writer, h Head, columns []Column, o Options, each func(row func(cells []string) error) error) error {
 	f, ok := Formats[format]
-	if !ok {
-		return fmt.Errorf("export: unknown format %q", format)
+	if !ok || f.New == nil {
+		return fmt.Errorf("export: %q is not a streamed format", format)
 	}
 	ew, err := f.New(w, h, columns, o)
 	if err != nil {

@@ -49,6 +49,9 @@ func TestSafeCell(t *testing.T) {
 func TestWritersStream(t *testing.T) {
 	cols := []Column{{Key: "a", Heading: "A", Width: 10}, {Key: "b", Heading: "B", Width: 20}}
 	for format := range Formats {
+		if format == "pdf" {
+			continue // a report laid out by package pdf, not a Writer (New refuses it below)
+		}
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			err := Stream(format, &buf, Head{Scope: "public"}, cols, Options{TmpDir: t.TempDir()}, func(row func([]string) error) error {
@@ -66,4 +69,5 @@ func TestWritersStream(t *testing.T) {
 		})
 	}
 	assert.Error(t, Stream("nope", &bytes.Buffer{}, Head{}, nil, Options{}, nil))
+	assert.Error(t, Stream("pdf", &bytes.Buffer{}, Head{}, nil, Options{}, nil))
 }

@@ -88,11 +88,12 @@ export async function staffToken(server, { role = 'moderator', email, name = 'E2
 
 /**
  * Creates, as staff, a scheme, a draft document from Markdown and a consultation open from a
- * minute ago for 30 days.
+ * minute ago for 30 days (or for closesInMs from now, to reach its closing within a test).
  * @param {Server} server
  * @param {string} token a moderator's bearer token (staffToken)
- * @param {{slug?: string, title?: string, markdownFile?: string, markdown?: string}} [options]
- *   the draft: markdown, else the file markdownFile (default sampleDraft)
+ * @param {{slug?: string, title?: string, markdownFile?: string, markdown?: string, closesInMs?: number}} [options]
+ *   the draft: markdown, else the file markdownFile (default sampleDraft); closesInMs: the window
+ *   closes that long from now (default 30 days)
  * @returns {Promise<Consultation>}
  */
 export async function openConsultation(server, token, options = {}) {
@@ -112,7 +113,7 @@ export async function openConsultation(server, token, options = {}) {
       document_id: doc.id,
       title: `Consultation on ${title}`,
       opens_at: new Date(now - 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
-      closes_at: new Date(now + 30 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      closes_at: new Date(now + (options.closesInMs ?? 30 * 86_400_000)).toISOString().replace(/\.\d+Z$/, 'Z'),
     },
     expect: 201,
   });

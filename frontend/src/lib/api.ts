@@ -532,3 +532,110 @@ export type ExportFormat = "csv" | "json" | "xlsx";
 /** The URL of the public export of a closed consultation's published comments (a download). */
 export const publicExportUrl = (consultationId: ID, format: ExportFormat) =>
   `${BASE}/consultations/${seg(consultationId)}/export?format=${format}&scope=public`;
+
+// ---------- Staff: moderation, clusters, dispositions, report ----------
+
+export type ModerationAction = "publish" | "reject" | "redact";
+export type ReasonCode = "spam" | "abusive" | "off_topic" | "personal_data" | "duplicate";
+export const REASON_CODES: readonly ReasonCode[] = ["spam", "abusive", "off_topic", "personal_data", "duplicate"];
+export const RESOLUTIONS: readonly Resolution[] = ["accepted", "partially_accepted", "not_accepted", "noted"];
+
+/** A comment's author as staff see it (never the email address); null once the account is erased. */
+export interface AuthorProfile {
+  id: ID;
+  display_name: string;
+  organisation: string;
+  stakeholder_type: StakeholderType;
+  country: string;
+  transparency_register_id: string;
+}
+
+/** A comment in the moderation queue: where it belongs, its author and its near-duplicate group. */
+export interface QueueItem extends Comment {
+  consultation_title: string;
+  clause_number: string | null;
+  clause_heading: string | null;
+  cluster_id: ID | null;
+  author: AuthorProfile | null;
+}
+
+/** A comment as moderators read it on its own: all of it, with its author's profile. */
+export interface StaffComment extends Comment {
+  author: AuthorProfile | null;
+}
+
+export interface QueueQuery extends PageQuery {
+  consultation_id?: ID;
+  status?: CommentStatus;
+}
+
+/** A group of near-identical comments (a campaign); its id is its first comment's. */
+export interface Cluster {
+  id: ID;
+  size: number;
+  representative: string;
+  members: ID[];
+  tracking_numbers: string[];
+}
+
+/** A moderator's decision, on one comment, a selection or a cluster. */
+export interface Decision {
+  action: ModerationAction;
+  reason_code?: ReasonCode;
+  note?: string;
+  redacted_body?: string;
+  redacted_proposed_change?: string;
+}
+
+/** What became of one comment of a bulk or cluster action (status 200, or the problem's). */
+export interface ItemOutcome {
+  id: ID;
+  status: number;
+  code?: string;
+  detail?: string;
+}
+
+export interface DispositionRequest {
+  resolution: Resolution;
+  response: string;
+  next_clause_ref?: string;
+  /** The disposition's current version; omitted for the first one. */
+  version?: number;
+}
+
+export interface ClusterDispositionRequest {
+  resolution: Resolution;
+  response: string;
+  next_clause_ref?: string;
+  /** The members as loaded, each with its disposition's version (omitted when it had none). */
+  items?: { id: ID; version?: number }[];
+}
+
+export const moderationQueue = (q: QueueQuery = {}) => json<Page<QueueItem>>("/moderation/queue", { query: q, auth: true });
+/** One comment as staff see it (whole, with the author's profile and its disposition). */
+export const getStaffComment = (id: ID) => json<StaffComment>(`/comments/${seg(id)}`, { auth: true });
+export const moderateComment = (id: ID, decision: Decision, version: number) =>
+  json<Comment>(`/comments/${seg(id)}/moderation`, { method: "POST", json: { ...decision, version }, auth: true });
+export const bulkModerate = (items: { id: ID; version: number }[], decision: Decision) =>
+  json<{ results: ItemOutcome[] }>("/moderation/bulk", { method: "POST", json: { ...decision, items }, auth: true });
+export const listClusters = (consultationId: ID) =>
+  json<Page<Cluster>>(`/consultations/${seg(consultationId)}/clusters`, { auth: true });
+export const moderateCluster = (consultationId: ID, clusterId: ID, decision: Decision) =>
+  json<{ results: ItemOutcome[] }>(`/consultations/${seg(consultationId)}/clusters/${seg(clusterId)}/moderation`, {
+    method: "POST",
+    json: decision,
+    auth: true,
+  });
+export const recordDisposition = (commentId: ID, body: DispositionRequest) =>
+  json<Disposition>(`/comments/${seg(commentId)}/disposition`, { method: "PUT", json: body, auth: true });
+export const recordClusterDisposition = (consultationId: ID, clusterId: ID, body: ClusterDispositionRequest) =>
+  json<{ results: ItemOutcome[] }>(`/consultations/${seg(consultationId)}/clusters/${seg(clusterId)}/disposition`, {
+    method: "PUT",
+    json: body,
+    auth: true,
+  });
+/** Publishes the disposition-of-comments report; 409 names the comments still without a disposition. */
+export const publishReport = (consultationId: ID) =>
+  json<Consultation>(`/consultations/${seg(consultationId)}/report`, { method: "POST", auth: true });
+/** Counts of a consultation's comments; staff get every comment (scope all). */
+export const getStaffSummary = (id: ID) => json<Summary>(`/consultations/${seg(id)}/summary`, { auth: true });

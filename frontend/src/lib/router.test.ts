@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMatcher } from "./router";
+import { createMatcher, routeComponent } from "./router";
 import { routes } from "../routes";
 
 const match = createMatcher(
@@ -23,10 +23,15 @@ describe("router", () => {
     ["/consultations", "not-found", {}],
     ["/consultations/abc/other", "not-found", {}],
     ["/nowhere", "not-found", {}],
-  ])("%s is %s", (path, component, params) => {
+  ])("%s is %s", async (path, component, params) => {
     const m = at(path);
-    expect(m.route.component).toBe(component);
+    expect(await routeComponent(m.route)).toBe(component);
     expect(m.params).toEqual(params);
+  });
+
+  it("fetches a page that loads on demand", async () => {
+    const lazy = createMatcher([{ pattern: "/staff", load: async () => ({ default: "staff" }) }], "not-found");
+    expect(await routeComponent(lazy(new URL("https://consult.example/staff")).route)).toBe("staff");
   });
 
   it("passes the query and the fragment", () => {
@@ -48,6 +53,15 @@ describe("router", () => {
       "/password-reset",
       "/profile",
       "/me/comments",
+      "/staff",
+      "/staff/moderation",
+      "/staff/consultations/:id/dispositions",
     ]);
+  });
+
+  it("loads every staff page on demand, so public visitors never download it", () => {
+    const staff = routes.filter((r) => r.pattern.startsWith("/staff"));
+    expect(staff.length).toBeGreaterThan(0);
+    for (const r of staff) expect("load" in r, r.pattern).toBe(true);
   });
 });

@@ -9,9 +9,13 @@ export interface RouteProps {
   hash: string;
 }
 
-export interface Route<C> {
-  pattern: string;
-  component: C;
+/** A route: a pattern and its page, given at once or fetched on the first visit (`load`, for the
+ * staff console, so that public visitors never download its code). */
+export type Route<C> = { pattern: string; component: C } | { pattern: string; load: () => Promise<{ default: C }> };
+
+/** The page component of a route, fetched first when the route loads it on demand. */
+export async function routeComponent<C>(route: Route<C>): Promise<C> {
+  return "load" in route ? (await route.load()).default : route.component;
 }
 
 export interface Match<C> extends RouteProps {
@@ -54,7 +58,8 @@ export function createMatcher<C>(routes: Route<C>[], notFound: C) {
       });
       return { route, params, query, hash };
     }
-    return { route: { pattern: "*", component: notFound }, params: {}, query, hash };
+    const fallback: Route<C> = { pattern: "*", component: notFound };
+    return { route: fallback, params: {}, query, hash };
   };
 }
 
@@ -115,4 +120,14 @@ export function startRouter(onChange: Listener): () => void {
 /** Sets document.title to "page – site". */
 export function setTitle(page: string, site: string): void {
   document.title = page ? `${page} – ${site}` : site;
+}
+
+/**
+ * Changes the address of the page on show without showing another page or adding a history
+ * entry: for a page whose query follows what is chosen on it (NewComment's ?clause=).
+ */
+export function replaceAddress(to: string): void {
+  const url = new URL(to, location.href);
+  history.replaceState(history.state, "", url);
+  shown = url.pathname + url.search;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearDraft, draftKey, emptyDraft, hasContent, loadDraft, saveDraft } from "./draft";
+import { clearDraft, draftKey, emptyDraft, followClause, hasContent, loadDraft, saveDraft } from "./draft";
 import { importProblems } from "./importProblems";
 import { quoteAt } from "./quote";
 
@@ -62,6 +62,26 @@ describe("drafts", () => {
     expect(loadDraft(storage, draftKey("c1", null))).toBeNull();
     clearDraft(storage, key);
     expect(loadDraft(storage, key)).toBeNull();
+  });
+  it("follow the clause chosen in the form: what was written moves to its key", () => {
+    const storage = new MemoryStorage();
+    const draft = { ...emptyDraft("k1", "en"), body: "Too strict" };
+    saveDraft(storage, draftKey("c1", "k1"), draft);
+    const moved = { ...draft, clause_id: "k2" };
+    expect(followClause(storage, "c1", draftKey("c1", "k1"), moved)).toEqual({ draft: moved, key: draftKey("c1", "k2"), restored: false });
+    expect(loadDraft(storage, draftKey("c1", "k1"))).toBeNull();
+    expect(loadDraft(storage, draftKey("c1", "k2"))).toEqual(moved);
+    const general = { ...moved, clause_id: "" };
+    expect(followClause(storage, "c1", draftKey("c1", "k2"), general).key).toBe(draftKey("c1", null));
+  });
+  it("give an empty form the draft kept for the clause chosen", () => {
+    const storage = new MemoryStorage();
+    const kept = { ...emptyDraft("k2", "en"), body: "Kept for clause 2" };
+    saveDraft(storage, draftKey("c1", "k2"), kept);
+    const empty = { ...emptyDraft("k1", "en"), clause_id: "k2" };
+    expect(followClause(storage, "c1", draftKey("c1", "k1"), empty)).toEqual({ draft: kept, key: draftKey("c1", "k2"), restored: true });
+    const nothing = { ...emptyDraft("k1", "en"), clause_id: "k3" };
+    expect(followClause(storage, "c1", draftKey("c1", "k1"), nothing)).toEqual({ draft: nothing, key: draftKey("c1", "k3"), restored: false });
   });
   it("refuse what they cannot read and drop unknown choices", () => {
     const storage = new MemoryStorage();

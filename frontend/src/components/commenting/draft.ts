@@ -16,7 +16,7 @@ export interface Draft {
   idempotency_key: string;
 }
 
-/** Where the draft of a comment on this consultation (and clause, if the page was opened on one) is kept. */
+/** Where the draft of a comment on this consultation and clause (null: the draft as a whole) is kept. */
 export function draftKey(consultationId: string, clauseId: string | null): string {
   return `consult.comment-draft.${consultationId}.${clauseId || "general"}`;
 }
@@ -96,4 +96,29 @@ export function clearDraft(storage: Storage, key: string): void {
   } catch {
     // nothing stored
   }
+}
+
+/** What the form shows after the person chose another clause, and the key its draft is now kept under. */
+export interface Followed {
+  draft: Draft;
+  key: string;
+  restored: boolean;
+}
+
+/**
+ * Keeps the draft with the clause now chosen in it (draft.clause_id): what was written moves from
+ * the key `from` to that clause's key. A form still empty takes instead the draft kept for the
+ * clause chosen, if there is one (restored).
+ */
+export function followClause(storage: Storage, consultationId: string, from: string, draft: Draft): Followed {
+  const key = draftKey(consultationId, draft.clause_id || null);
+  if (key === from) return { draft, key, restored: false };
+  if (!hasContent(draft)) {
+    const kept = loadDraft(storage, key);
+    if (kept && hasContent(kept)) return { draft: { ...kept, clause_id: draft.clause_id }, key, restored: true };
+    return { draft, key, restored: false };
+  }
+  clearDraft(storage, from);
+  saveDraft(storage, key, draft);
+  return { draft, key, restored: false };
 }

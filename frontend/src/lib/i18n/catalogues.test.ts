@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogues, LANGUAGES } from "./catalogues";
 import type { Message } from "./types";
+import "./staff"; // the staff console's areas, loaded on demand in the app
 
 function shape(catalogue: object): string[] {
   return Object.entries(catalogue).flatMap(([area, messages]) =>

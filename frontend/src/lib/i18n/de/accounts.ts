@@ -61,7 +61,7 @@ const de: Translation<typeof en> = {
 
   "verify.working": "Ihre E-Mail-Adresse wird bestätigt …",
   "verify.done": "Ihre E-Mail-Adresse ist bestätigt.",
-  "verify.done_sign_in": "Anmelden, um zu kommentieren",
+  "verify.done_sign_in": "Zum Kommentieren anmelden",
   "verify.done_home": "Zu den Konsultationen",
   "verify.failed": "Dieser Link funktioniert nicht",
   "verify.failed_body": "Er ist vielleicht abgelaufen oder schon benutzt. Fordern Sie unten einen neuen an.",
@@ -122,5 +122,6 @@ const de: Translation<typeof en> = {
   "profile.deleted_title": "Ihr Konto ist gelöscht",
   "profile.deleted_body": "Ihr Konto und Ihre personenbezogenen Daten sind gelöscht. Danke für Ihre Teilnahme.",
   "profile.deleted_home": "Zu den Konsultationen",
+  "verify.done_next": "Zurück zu der Seite, auf der Sie waren",
 };
 export default de;

@@ -17,7 +17,7 @@ const de: Translation<typeof en> = {
   "new.draft_restored_title": "Ihr Entwurf wurde wiederhergestellt",
   "new.draft_restored": "Wir haben in diesem Browser aufbewahrt, was Sie geschrieben hatten. Schreiben Sie weiter oder beginnen Sie mit einem leeren Formular neu.",
   "new.discard": "Entwurf verwerfen",
-  "new.draft_saved": "Ihr Entwurf wird beim Schreiben in diesem Browser gespeichert.",
+  "new.draft_saved": "Ihr Entwurf wird beim Schreiben in diesem Browser gespeichert, ein Entwurf je Abschnitt. Wenn Sie einen anderen Abschnitt wählen, geht das Geschriebene mit.",
   "new.clause": "Auf welchen Teil des Entwurfs bezieht sich Ihr Kommentar?",
   "new.clause_hint": "Wählen Sie eine Klausel oder den Entwurf als Ganzes für einen allgemeinen Kommentar.",
   "new.clause_general": "Der Entwurf als Ganzes (allgemeiner Kommentar)",

@@ -36,5 +36,8 @@ const de: Translation<typeof en> = {
   "not_found.home": "Zur Liste der Konsultationen",
   "footer.api": "API-Beschreibung (OpenAPI)",
   "footer.time_zone": "Alle Zeiten in Brüsseler Zeit.",
+  "load_failed.title": "Diese Seite konnte nicht geladen werden",
+  "load_failed.body": "Prüfen Sie Ihre Verbindung und laden Sie die Seite neu. Wurde die Website gerade aktualisiert, holt das Neuladen die neue Fassung.",
+  "nav.staff": "Mitarbeiterbereich",
 };
 export default de;

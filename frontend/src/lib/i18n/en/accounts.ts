@@ -116,4 +116,5 @@ export default {
   "profile.deleted_title": "Your account is deleted",
   "profile.deleted_body": "Your account and your personal data are gone. Thank you for taking part.",
   "profile.deleted_home": "Go to the consultations",
+  "verify.done_next": "Go back to the page you were on",
 } satisfies AreaMessages;

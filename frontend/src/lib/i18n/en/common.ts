@@ -36,4 +36,7 @@ export default {
   "not_found.home": "Go to the list of consultations",
   "footer.api": "API description (OpenAPI)",
   "footer.time_zone": "All times are Brussels time.",
+  "load_failed.title": "This page could not be loaded",
+  "load_failed.body": "Check your connection, then reload the page. If the site was just updated, reloading fetches the new version.",
+  "nav.staff": "Staff console",
 } satisfies AreaMessages;

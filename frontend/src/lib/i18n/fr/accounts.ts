@@ -123,5 +123,6 @@ const fr: Translation<typeof en> = {
   "profile.deleted_title": "Votre compte est supprimé",
   "profile.deleted_body": "Votre compte et vos données personnelles ont été effacés. Merci de votre participation.",
   "profile.deleted_home": "Aller aux consultations",
+  "verify.done_next": "Revenir à la page où vous étiez",
 };
 export default fr;

@@ -17,7 +17,7 @@ const fr: Translation<typeof en> = {
   "new.draft_restored_title": "Votre brouillon a été restauré",
   "new.draft_restored": "Nous avons gardé dans ce navigateur ce que vous aviez écrit. Continuez, ou recommencez avec un formulaire vide.",
   "new.discard": "Supprimer le brouillon",
-  "new.draft_saved": "Votre brouillon est enregistré dans ce navigateur pendant que vous écrivez.",
+  "new.draft_saved": "Votre brouillon est enregistré dans ce navigateur pendant que vous écrivez, un brouillon par clause. Si vous choisissez une autre clause, ce que vous avez écrit passe à cette clause.",
   "new.clause": "Sur quelle partie du projet porte votre commentaire ?",
   "new.clause_hint": "Choisissez une clause, ou le projet dans son ensemble pour un commentaire général.",
   "new.clause_general": "Le projet dans son ensemble (commentaire général)",

@@ -36,5 +36,8 @@ const fr: Translation<typeof en> = {
   "not_found.home": "Aller à la liste des consultations",
   "footer.api": "Description de l’API (OpenAPI)",
   "footer.time_zone": "Toutes les heures sont à l’heure de Bruxelles.",
+  "load_failed.title": "Cette page n’a pas pu être chargée",
+  "load_failed.body": "Vérifiez votre connexion, puis rechargez la page. Si le site vient d’être mis à jour, le rechargement obtient la nouvelle version.",
+  "nav.staff": "Espace du personnel",
 };
 export default fr;

@@ -1,0 +1,36 @@
+import type { Translation } from "../types";
+import type en from "../en/staff";
+
+const de: Translation<typeof en> = {
+  "gate.loading_title": "Mitarbeiterbereich",
+  "gate.sign_in_title": "Melden Sie sich an, um fortzufahren",
+  "gate.sign_in_body": "Diese Seite ist für die Mitarbeitenden der Agentur bestimmt. Melden Sie sich mit einem Mitarbeiterkonto an, um sie zu sehen.",
+  "gate.sign_in": "Anmelden",
+  "gate.forbidden_title": "Sie dürfen diese Seite nicht sehen",
+  "gate.forbidden_body": "Diese Seite erfordert die Rolle: {role}. Ihr Konto hat sie nicht.",
+  "gate.forbidden_help": "Wenn Sie meinen, dass Sie Zugang haben sollten, wenden Sie sich an eine Administratorin oder einen Administrator der Agentur.",
+  "role.moderator": "Moderation oder Administration",
+  "role.admin": "Administration",
+  "dashboard.title": "Mitarbeiterbereich",
+  "dashboard.intro": "Moderieren Sie Kommentare, erfassen Sie die Entscheidungen der Agentur und veröffentlichen Sie die Berichte jeder Konsultation.",
+  "dashboard.tools": "Werkzeuge",
+  "dashboard.section.open": "Laufende Konsultationen",
+  "dashboard.section.upcoming": "Geplante Konsultationen",
+  "dashboard.section.closed": "Abgeschlossene Konsultationen",
+  "dashboard.none": "Keine.",
+  "dashboard.window": "vom {opens} bis {closes}",
+  "dashboard.waiting": {"one": "{count} Kommentar wartet auf Moderation", "other": "{count} Kommentare warten auf Moderation"},
+  "dashboard.report_published": "Bericht über die Behandlung der Kommentare veröffentlicht am {date}.",
+  "dashboard.load_error": "Die Konsultationen können derzeit nicht angezeigt werden.",
+  "link.queue_all": "Moderationswarteschlange (alle Konsultationen)",
+  "link.schemes": "Schemata und Entwürfe",
+  "link.new_consultation": "Neue Konsultation eröffnen",
+  "link.users": "Benutzerkonten",
+  "link.audit": "Prüfprotokoll",
+  "link.queue": "Moderationswarteschlange",
+  "link.dispositions": "Entscheidungen und Bericht",
+  "link.window": "Zeitraum",
+  "link.summary": "Übersicht",
+  "link.exports": "Exporte",
+};
+export default de;

@@ -1,0 +1,36 @@
+import type { Translation } from "../types";
+import type en from "../en/staff";
+
+const fr: Translation<typeof en> = {
+  "gate.loading_title": "Espace du personnel",
+  "gate.sign_in_title": "Connectez-vous pour continuer",
+  "gate.sign_in_body": "Cette page est réservée au personnel de l’agence. Connectez-vous avec un compte du personnel pour la consulter.",
+  "gate.sign_in": "Se connecter",
+  "gate.forbidden_title": "Vous n’avez pas accès à cette page",
+  "gate.forbidden_body": "Cette page demande le rôle : {role}. Votre compte ne l’a pas.",
+  "gate.forbidden_help": "Si vous pensez devoir y accéder, adressez-vous à un administrateur de l’agence.",
+  "role.moderator": "modérateur ou administrateur",
+  "role.admin": "administrateur",
+  "dashboard.title": "Espace du personnel",
+  "dashboard.intro": "Modérez les commentaires, consignez les décisions de l’agence et publiez les rapports de chaque consultation.",
+  "dashboard.tools": "Outils",
+  "dashboard.section.open": "Consultations ouvertes",
+  "dashboard.section.upcoming": "Consultations à venir",
+  "dashboard.section.closed": "Consultations clôturées",
+  "dashboard.none": "Aucune.",
+  "dashboard.window": "du {opens} au {closes}",
+  "dashboard.waiting": {"one": "{count} commentaire en attente de modération", "other": "{count} commentaires en attente de modération"},
+  "dashboard.report_published": "Rapport sur le traitement des commentaires publié le {date}.",
+  "dashboard.load_error": "Les consultations ne peuvent pas être affichées pour le moment.",
+  "link.queue_all": "File de modération (toutes les consultations)",
+  "link.schemes": "Schémas et projets",
+  "link.new_consultation": "Ouvrir une nouvelle consultation",
+  "link.users": "Utilisateurs",
+  "link.audit": "Journal d’audit",
+  "link.queue": "File de modération",
+  "link.dispositions": "Décisions et rapport",
+  "link.window": "Période",
+  "link.summary": "Synthèse",
+  "link.exports": "Exports",
+};
+export default fr;
