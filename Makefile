@@ -56,9 +56,10 @@ lint: ## go vet, gofmt and golangci-lint
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) run $(GOLANGCI) run ./...
 
-bench: ## Benchmarks, report in bench/out/report.txt
+bench: ## Benchmarks on SQLite, then the exports on PostgreSQL beside its COPY (CONSULT_BENCH_MILLION=1: also 1,000,000 comments); report in bench/out/report.txt
 	mkdir -p bench/out
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./... | tee bench/out/report.txt
+	set -o pipefail; CONSULT_TEST_DATABASE_URL= $(GO) test -run '^$$' -bench . -benchmem -count=1 ./... | tee bench/out/report.txt
+	set -o pipefail; CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench Export -benchmem -count=1 ./models/ | tee -a bench/out/report.txt
 
 clean: ## Remove build output and the development database
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/*.map data

@@ -89,20 +89,71 @@ func TestPublicExportHonoursEveryPublicationChoice(t *testing.T) {
 	rec = f.env.Get(path + "?format=json")
 	require.Equal(t, http.StatusOK, rec.Code)
 	var js struct {
-		Items []map[string]string `json:"items"`
+		Consultation map[string]any      `json:"consultation"`
+		Document     map[string]any      `json:"document"`
+		Scope        string              `json:"scope"`
+		GeneratedAt  string              `json:"generated_at"`
+		Comments     []map[string]string `json:"comments"`
 	}
 	apitest.DecodeJSON(t, rec, &js)
-	assert.Len(t, js.Items, 2)
+	require.Len(t, js.Comments, 2)
+	assert.Equal(t, f.consultationID, js.Consultation["id"])
+	assert.NotEmpty(t, js.Document["version"])
+	assert.Equal(t, "public", js.Scope)
+	assert.NotEmpty(t, js.GeneratedAt)
+	assert.Equal(t, "Test stakeholder", js.Comments[0]["author_name"])
+	assert.Equal(t, "Changed to 18 hours.", js.Comments[0]["response"])
+	assert.Equal(t, "", js.Comments[1]["author_name"], "anonymous")
+	assert.True(t, strings.HasPrefix(js.Comments[0]["comment"], "=HYPERLINK"), "JSON is data")
 
 	rec = f.env.Get(path + "?format=xlsx")
 	require.Equal(t, http.StatusOK, rec.Code)
 	book, err := excelize.OpenReader(bytes.NewReader(rec.Body.Bytes()))
 	require.NoError(t, err)
 	defer book.Close()
-	sheet, err := book.GetRows("Sheet1")
+	sheet, err := book.GetRows("Comments")
 	require.NoError(t, err)
-	assert.Len(t, sheet, 3)
-	assert.Equal(t, http.StatusUnprocessableEntity, f.env.Get(path+"?format=docx").Code)
+	require.Len(t, sheet, 3)
+	assert.Equal(t, []string{"Number", "Organisation or stakeholder type", "Country", "Clause", "Clause heading", "Paragraph", "Comment type", "Comment",
+		"Proposed change", "Resolution", "Response"}, sheet[0][:11], "the standards bodies' columns first")
+	assert.Equal(t, "3.4.1", sheet[1][3])
+	assert.NotEmpty(t, sheet[1][4], "the clause heading")
+	assert.True(t, strings.HasPrefix(sheet[1][7], "=HYPERLINK"), "a text cell needs no apostrophe: %q", sheet[1][7])
+	assert.Equal(t, "accepted", sheet[1][9])
+	for _, r := range sheet {
+		assert.NotContains(t, strings.Join(r, " "), "confidential")
+		assert.NotContains(t, strings.Join(r, " "), "@example.eu")
+	}
+	about, err := book.GetRows("About")
+	require.NoError(t, err)
+	assert.Contains(t, about, []string{"Scope", "public"})
+	assert.Equal(t, http.StatusUnprocessableEntity, f.env.Get(path+"?format=nope").Code)
+}
+
+func TestPublicExportsCarryNoResponseBeforeTheReport(t *testing.T) {
+	f, _ := exportFixture(t)
+	f.env.Clock.Set(f.closes)
+	path := "/api/v1/consultations/" + f.consultationID + "/export"
+	for _, format := range []string{"csv", "json", "xlsx"} {
+		rec := f.env.Get(path + "?format=" + format)
+		require.Equal(t, http.StatusOK, rec.Code, format)
+		var text string
+		if format == "xlsx" {
+			book, err := excelize.OpenReader(bytes.NewReader(rec.Body.Bytes()))
+			require.NoError(t, err)
+			rows, err := book.GetRows("Comments")
+			require.NoError(t, err)
+			require.NoError(t, book.Close())
+			assert.NotContains(t, rows[0], "Response")
+			for _, r := range rows {
+				text += strings.Join(r, "\t") + "\n"
+			}
+		} else {
+			text = rec.Body.String()
+		}
+		assert.NotContains(t, text, "Changed to 18 hours.", format)
+		assert.NotContains(t, text, "accepted", format)
+	}
 }
 
 func TestFullExportIsForModeratorsAndAuditLogged(t *testing.T) {

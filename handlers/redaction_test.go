@@ -70,7 +70,7 @@ func TestRedactionCoversBothTextsInEveryPublicAnswer(t *testing.T) {
 	book, err := excelize.OpenReader(bytes.NewReader(rec.Body.Bytes()))
 	require.NoError(t, err)
 	defer book.Close()
-	sheet, err := book.GetRows("Sheet1")
+	sheet, err := book.GetRows("Comments")
 	require.NoError(t, err)
 	var cells []string
 	for _, row := range sheet {

@@ -78,7 +78,8 @@ func TestPublicSeesResolutionsOnlyOnceTheReportIsPublished(t *testing.T) {
 	require.Equal(t, http.StatusOK, rec.Code)
 	assert.Contains(t, rec.Body.String(), `"response":"Changed to 18 hours."`)
 	body := f.env.Get("/api/v1/consultations/" + f.consultationID + "/export?format=csv").Body.String()
-	assert.Contains(t, body, ",resolution,response,next_clause_ref")
+	assert.Contains(t, body, ",proposed_change,resolution,response,")
+	assert.Contains(t, body, ",next_clause_ref\n")
 	assert.Contains(t, body, ",accepted,Changed to 18 hours.,")
 }
 

@@ -69,7 +69,7 @@ func New(t testing.TB) *Env {
 // NewWithDB builds the router on the given database.
 func NewWithDB(t testing.TB, db *database.DB) *Env {
 	t.Helper()
-	cfg, err := config.Load([]string{"CONSULT_JWT_SECRET=test-secret-test-secret-test-secret-0123"})
+	cfg, err := config.Load([]string{"CONSULT_JWT_SECRET=test-secret-test-secret-test-secret-0123", "CONSULT_DATA_DIR=" + t.TempDir()})
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}

@@ -1,54 +1,127 @@
-// Package export writes tables of text as CSV, JSON or XLSX, streaming row by row, with every
-// cell made safe against spreadsheet formula injection.
+// Package export writes a consultation's comments as a file: a head describing the consultation,
+// then one row of text cells per comment under named columns, streamed row by row, with every
+// spreadsheet cell safe against formula injection.
 package export
 
 import (
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// Formats an export can take, with their media types and file extensions.
-var Formats = map[string]struct{ MediaType, Ext string }{
-	"csv":  {"text/csv; charset=utf-8", ".csv"},
-	"json": {"application/json", ".json"},
-	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"},
-	"pdf":  {"application/pdf", ".pdf"}, // laid out by package pdf, not a Writer
+// Format is a file format an export can take: its media type, file extension and writer.
+type Format struct {
+	MediaType, Ext string
+	New            func(w io.Writer, h Head, columns []Column, o Options) (Writer, error)
 }
 
-// Writer takes rows of cells under a header.
+// Formats is the table of formats an export can take, by the name the API and command line use.
+var Formats = map[string]Format{
+	"csv":  {"text/csv; charset=utf-8", ".csv", newCSV},
+	"json": {"application/json", ".json", newJSON},
+	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", newXLSX},
+	// A report laid out in full by package pdf (which reads models, so it cannot be a Writer here):
+	// New is nil, and the handler and the command line hand it to pdf.Render.
+	"pdf": {"application/pdf", ".pdf", nil},
+}
+
+// Writer takes the rows of an export, one cell per column, and ends the file on Close.
 type Writer interface {
 	Row(cells []string) error
 	Close() error
 }
 
-// New starts a writer of format on w with the column names.
-func New(format string, w io.Writer, columns []string) (Writer, error) {
-	switch format {
-	case "csv":
-		return newCSV(w, columns)
-	case "json":
-		return &jsonWriter{w: w, columns: columns}, nil
-	case "xlsx":
-		return newXLSX(w, columns)
-	default:
-		return nil, fmt.Errorf("export: unknown format %q", format)
+// discarder is a Writer holding resources (temporary files) that must be released when the file is
+// abandoned half-way rather than closed.
+type discarder interface{ Discard() error }
+
+// Options are how writers may use the machine: TmpDir is the folder for temporary files ("" for the
+// system's), every one of which is removed when the export ends.
+type Options struct {
+	TmpDir string
+}
+
+// Column is one column of an export: Key names it in CSV and JSON, Heading in spreadsheets, Width
+// is its spreadsheet width in characters.
+type Column struct {
+	Key, Heading string
+	Width        float64
+}
+
+// Head is what an export says about itself before its comments.
+type Head struct {
+	Consultation Consultation `json:"consultation"`
+	Document     Document     `json:"document"`
+	Scope        string       `json:"scope"`
+	GeneratedAt  time.Time    `json:"generated_at"`
+	// Summary counts the exported comments (the spreadsheet's Summary sheet); not in the JSON head.
+	Summary Summary `json:"-"`
+}
+
+// Consultation describes the consultation an export comes from.
+type Consultation struct {
+	ID                string     `json:"id"`
+	Title             string     `json:"title"`
+	Scheme            string     `json:"scheme"`
+	OpensAt           time.Time  `json:"opens_at"`
+	ClosesAt          time.Time  `json:"closes_at"`
+	ReportPublishedAt *time.Time `json:"report_published_at"`
+}
+
+// Document describes the draft the consultation is on.
+type Document struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Version string `json:"version"`
+}
+
+// Summary is the total and the tallies of the exported comments along some dimensions.
+type Summary struct {
+	Total   int
+	Tallies []Tally
+}
+
+// Tally counts comments by the values of one dimension (Title, such as "By country").
+type Tally struct {
+	Title  string
+	Counts map[string]int
+}
+
+// Stream writes a whole export of format to w: the head, every row each gives to its callback, and
+// the end. Whatever happens, also when each fails (a database error, a client gone), every temporary
+// file the writer made is removed when Stream returns.
+func Stream(format string, w io.Writer, h Head, columns []Column, o Options, each func(row func(cells []string) error) error) error {
+	f, ok := Formats[format]
+	if !ok || f.New == nil {
+		return fmt.Errorf("export: %q is not a streamed format", format)
 	}
+	ew, err := f.New(w, h, columns, o)
+	if err != nil {
+		return err
+	}
+	if err := each(ew.Row); err != nil {
+		if d, ok := ew.(discarder); ok {
+			_ = d.Discard()
+		}
+		return err
+	}
+	return ew.Close()
 }
 
 // formulaStarts are the characters that make a spreadsheet read a cell as a formula: the ASCII
 // =, +, -, @ and their full-width forms, which some spreadsheet programs fold to ASCII.
 const formulaStarts = "=+-@\uff1d\uff0b\uff0d\uff20"
 
-// SafeCell neutralises a cell a spreadsheet could read as a formula by prefixing an apostrophe, as
-// OWASP recommends: a cell that starts with a tab, carriage return or line feed, or whose first
-// character after any leading white space is one of formulaStarts.
+// SafeCell neutralises a CSV cell a spreadsheet could read as a formula by prefixing an apostrophe,
+// as OWASP recommends: a cell that starts with a tab, carriage return or line feed, or whose first
+// character after any leading white space is one of formulaStarts. XLSX cells need no prefix: they
+// are written typed as text, which no spreadsheet evaluates.
 func SafeCell(s string) string {
 	if s == "" {
 		return s
@@ -62,96 +135,19 @@ func SafeCell(s string) string {
 	return s
 }
 
-type csvWriter struct{ w *csv.Writer }
-
-func newCSV(w io.Writer, columns []string) (*csvWriter, error) {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil { // a BOM so that spreadsheet programs read UTF-8
-		return nil, err
-	}
-	cw := &csvWriter{w: csv.NewWriter(w)}
-	return cw, cw.w.Write(columns)
+// TmpDir is the folder under the data folder where exports keep their temporary files, created if
+// missing; every file in it belongs to an export still running.
+func TmpDir(dataDir string) (string, error) {
+	dir := filepath.Join(dataDir, "tmp", "export")
+	return dir, os.MkdirAll(dir, 0o700)
 }
 
-func (c *csvWriter) Row(cells []string) error {
-	safe := make([]string, len(cells))
-	for i, s := range cells {
-		safe[i] = SafeCell(s)
+// FormatNames lists the names of Formats, sorted.
+func FormatNames() []string {
+	names := make([]string, 0, len(Formats))
+	for name := range Formats {
+		names = append(names, name)
 	}
-	return c.w.Write(safe)
-}
-
-func (c *csvWriter) Close() error {
-	c.w.Flush()
-	return c.w.Error()
-}
-
-type jsonWriter struct {
-	w       io.Writer
-	columns []string
-	n       int
-}
-
-func (j *jsonWriter) Row(cells []string) error {
-	obj := make(map[string]string, len(cells))
-	for i, s := range cells {
-		obj[j.columns[i]] = s
-	}
-	b, err := json.Marshal(obj)
-	if err != nil {
-		return err
-	}
-	sep := ",\n"
-	if j.n == 0 {
-		sep = "{\"items\":[\n"
-	}
-	j.n++
-	_, err = io.WriteString(j.w, sep+string(b))
-	return err
-}
-
-func (j *jsonWriter) Close() error {
-	end := "\n]}\n"
-	if j.n == 0 {
-		end = "{\"items\":[]}\n"
-	}
-	_, err := io.WriteString(j.w, end)
-	return err
-}
-
-type xlsxWriter struct {
-	out io.Writer
-	f   *excelize.File
-	sw  *excelize.StreamWriter
-	row int
-}
-
-func newXLSX(w io.Writer, columns []string) (*xlsxWriter, error) {
-	f := excelize.NewFile()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return nil, err
-	}
-	x := &xlsxWriter{out: w, f: f, sw: sw, row: 1}
-	return x, x.Row(columns)
-}
-
-func (x *xlsxWriter) Row(cells []string) error {
-	vals := make([]any, len(cells))
-	for i, s := range cells {
-		vals[i] = SafeCell(s)
-	}
-	cell, err := excelize.CoordinatesToCellName(1, x.row)
-	if err != nil {
-		return err
-	}
-	x.row++
-	return x.sw.SetRow(cell, vals)
-}
-
-func (x *xlsxWriter) Close() error {
-	if err := x.sw.Flush(); err != nil {
-		return err
-	}
-	_, err := x.f.WriteTo(x.out)
-	return err
+	slices.Sort(names)
+	return names
 }

@@ -47,16 +47,17 @@ func TestSafeCell(t *testing.T) {
 }
 
 func TestWritersStream(t *testing.T) {
+	cols := []Column{{Key: "a", Heading: "A", Width: 10}, {Key: "b", Heading: "B", Width: 20}}
 	for format := range Formats {
 		if format == "pdf" {
 			continue // a report laid out by package pdf, not a Writer (New refuses it below)
 		}
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
-			w, err := New(format, &buf, []string{"a", "b"})
+			err := Stream(format, &buf, Head{Scope: "public"}, cols, Options{TmpDir: t.TempDir()}, func(row func([]string) error) error {
+				return row([]string{"=cmd|' /C calc'!A0", "zażółć"})
+			})
 			require.NoError(t, err)
-			require.NoError(t, w.Row([]string{"=cmd|' /C calc'!A0", "zażółć"}))
-			require.NoError(t, w.Close())
 			assert.NotEmpty(t, buf.Bytes())
 			switch format {
 			case "csv":
@@ -67,6 +68,6 @@ func TestWritersStream(t *testing.T) {
 			}
 		})
 	}
-	_, err := New("pdf", &bytes.Buffer{}, nil)
-	assert.Error(t, err)
+	assert.Error(t, Stream("nope", &bytes.Buffer{}, Head{}, nil, Options{}, nil))
+	assert.Error(t, Stream("pdf", &bytes.Buffer{}, Head{}, nil, Options{}, nil))
 }
