@@ -12,7 +12,7 @@ import { api, expectAccessible, journey, login, sampleDraft, signInBrowser, staf
 journey('a moderator sets up a scheme, a draft and a consultation window in Brussels time', { timeout: 300_000 }, async ({ server, page, context }) => {
   // Anonymous visitors are asked to sign in.
   await page.goto('/staff/schemes');
-  await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).waitFor();
 
   const moderator = await staffToken(server);
   await signInBrowser(context, server, moderator);
