@@ -112,7 +112,8 @@ journey('a moderator sets up a scheme, a draft and a consultation window in Brus
 
   // Moderators are not administrators.
   await page.goto('/staff/users');
-  await page.getByText('This page is for administrators.').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'You are not allowed to see this page' }).waitFor();
+  await page.getByText('This page needs the role: administrator.').waitFor();
 });
 
 journey('figures, exports, users and the audit trail on the demo data, in French', { demo: true, locale: 'fr-FR', timeout: 300_000 }, async ({ server, page, context }) => {
