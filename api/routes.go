@@ -23,11 +23,14 @@ type Access string
 // Who may call a route. Each level includes the ones above it except Verified, which is about
 // the email address, not the role.
 const (
-	Anyone    Access = "anyone"
-	SignedIn  Access = "signed_in"
-	Verified  Access = "verified"
-	Moderator Access = "moderator"
-	Admin     Access = "admin"
+	Anyone Access = "anyone"
+	// PublicRead is Anyone for a read whose answer to an anonymous caller is the same for every
+	// anonymous caller: it carries an ETag and may be cached for a few seconds (publicCache).
+	PublicRead Access = "public_read"
+	SignedIn   Access = "signed_in"
+	Verified   Access = "verified"
+	Moderator  Access = "moderator"
+	Admin      Access = "admin"
 )
 
 // Routes is the route table. A reader who knows the route knows the handler, and the handler's
@@ -55,27 +58,27 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodGet, "/api/v1/me/data", SignedIn, h.MyData},
 		{http.MethodPost, "/api/v1/me/password", SignedIn, h.ChangePassword},
 
-		{http.MethodGet, "/api/v1/schemes", Anyone, h.ListSchemes},
+		{http.MethodGet, "/api/v1/schemes", PublicRead, h.ListSchemes},
 		{http.MethodPost, "/api/v1/schemes", Moderator, h.CreateScheme},
-		{http.MethodGet, "/api/v1/schemes/:slug", Anyone, h.GetScheme},
+		{http.MethodGet, "/api/v1/schemes/:slug", PublicRead, h.GetScheme},
 		{http.MethodPost, "/api/v1/schemes/:slug/documents", Moderator, h.CreateDocument},
-		{http.MethodGet, "/api/v1/documents/:id", Anyone, h.GetDocument},
-		{http.MethodGet, "/api/v1/documents/:id/diff", Anyone, h.DiffDocument},
+		{http.MethodGet, "/api/v1/documents/:id", PublicRead, h.GetDocument},
+		{http.MethodGet, "/api/v1/documents/:id/diff", PublicRead, h.DiffDocument},
 		{http.MethodPost, "/api/v1/documents/:id/attachments", Moderator, h.UploadDocumentAttachment},
 		{http.MethodGet, "/api/v1/attachments/:id", Anyone, h.DownloadAttachment},
-		{http.MethodGet, "/api/v1/consultations", Anyone, h.ListConsultations},
+		{http.MethodGet, "/api/v1/consultations", PublicRead, h.ListConsultations},
 		{http.MethodPost, "/api/v1/consultations", Moderator, h.CreateConsultation},
-		{http.MethodGet, "/api/v1/consultations/:id", Anyone, h.GetConsultation},
+		{http.MethodGet, "/api/v1/consultations/:id", PublicRead, h.GetConsultation},
 		{http.MethodPatch, "/api/v1/consultations/:id", Moderator, h.UpdateConsultation},
 		{http.MethodPost, "/api/v1/consultations/:id/report", Moderator, h.PublishReport},
 
 		{http.MethodPost, "/api/v1/consultations/:id/comments", Verified, h.SubmitComment},
-		{http.MethodGet, "/api/v1/consultations/:id/comments", Anyone, h.ListComments},
+		{http.MethodGet, "/api/v1/consultations/:id/comments", PublicRead, h.ListComments},
 		{http.MethodGet, "/api/v1/consultations/:id/comment-template.xlsx", Anyone, h.CommentTemplate},
-		{http.MethodGet, "/api/v1/consultations/:id/summary", Anyone, h.Summary},
+		{http.MethodGet, "/api/v1/consultations/:id/summary", PublicRead, h.Summary},
 		{http.MethodGet, "/api/v1/consultations/:id/export", Anyone, h.Export},
 		{http.MethodPost, "/api/v1/consultations/:id/comments/import", Verified, h.ImportComments},
-		{http.MethodGet, "/api/v1/comments/:id", Anyone, h.GetComment},
+		{http.MethodGet, "/api/v1/comments/:id", PublicRead, h.GetComment},
 		{http.MethodPatch, "/api/v1/comments/:id", SignedIn, h.UpdateComment},
 		{http.MethodDelete, "/api/v1/comments/:id", SignedIn, h.WithdrawComment},
 		{http.MethodPost, "/api/v1/comments/:id/attachments", Verified, h.UploadCommentAttachment},
@@ -101,6 +104,10 @@ func Routes(h *handlers.Handlers) []Route {
 
 func registerRoutes(e *echo.Echo, h *handlers.Handlers) {
 	for _, r := range Routes(h) {
+		if r.Access == PublicRead {
+			e.Add(r.Method, r.Path, r.Handler, publicCache)
+			continue
+		}
 		e.Add(r.Method, r.Path, r.Handler, guard(r.Access))
 	}
 	// Anything else under /api/ is an unknown resource: problem+json, never the web app's HTML.

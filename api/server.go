@@ -24,6 +24,7 @@ import (
 	"consult/internal/database"
 	"consult/internal/neardup"
 	"consult/internal/storage"
+	"consult/models"
 )
 
 // MaxBodyBytes bounds every request body; endpoints that take uploads check their own lower limits.
@@ -84,7 +85,8 @@ func New(d Deps) *echo.Echo {
 		Hasher:    d.Hasher,
 		Tokens:    d.Tokens,
 		Files:     d.Files,
-		Grouping:  d.Grouping,
+		Rendered:  handlers.NewClauseHTML(),
+		Clusters:  models.NewClusterer(d.DB.DB, d.Grouping, d.Log),
 	}
 	e.Use(cleanText)
 	e.Use(migrationGate(d.Readiness))

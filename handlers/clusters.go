@@ -11,7 +11,7 @@ import (
 // ListClusters shows moderators the groups of near-identical comments of a consultation, with
 // their sizes and a representative text.
 func (h *Handlers) ListClusters(c echo.Context) error {
-	clusters, err := models.ClustersOf(c.Request().Context(), h.DB.DB, h.Grouping, c.Param("id"))
+	clusters, err := models.ClustersOf(c.Request().Context(), h.DB.DB, h.Clusters, c.Param("id"))
 	if err != nil {
 		return err
 	}
@@ -29,7 +29,7 @@ func (h *Handlers) ModerateCluster(c echo.Context) error {
 	if err := bindJSONLimit(c, &req, maxCommentJSON); err != nil {
 		return err
 	}
-	outcomes, err := models.ModerateCluster(c.Request().Context(), h.DB.DB, h.Grouping, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), req.decision(0), h.Clock.Now(), h.Config.BaseURL)
+	outcomes, err := models.ModerateCluster(c.Request().Context(), h.DB.DB, h.Clusters, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), req.decision(0), h.Clock.Now(), h.Config.BaseURL)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (h *Handlers) RecordClusterDisposition(c echo.Context) error {
 			in.Seen[i] = models.SeenDisposition{ID: it.ID, Version: it.Version}
 		}
 	}
-	outcomes, err := models.RecordClusterDisposition(c.Request().Context(), h.DB.DB, h.Grouping, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), in, h.Clock.Now())
+	outcomes, err := models.RecordClusterDisposition(c.Request().Context(), h.DB.DB, h.Clusters, CurrentPrincipal(c).User, c.Param("id"), c.Param("cluster_id"), in, h.Clock.Now())
 	if err != nil {
 		return err
 	}

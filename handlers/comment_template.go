@@ -39,6 +39,7 @@ func (h *Handlers) ImportComments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	h.Clusters.Notify(c.Param("id"))
 	out := List[CommentView]{Items: make([]CommentView, 0, len(created))}
 	for _, cm := range created {
 		out.Items = append(out.Items, commentView(cm))

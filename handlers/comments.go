@@ -86,6 +86,7 @@ const maxCommentJSON = 512 << 10
 // SubmitComment stores a stakeholder's comment while the window is open and mails a receipt. An
 // Idempotency-Key header makes retries safe: the same key and body get the first comment, marked
 // by the Idempotent-Replayed header, and create nothing; the same key with another body is refused.
+// A new comment is then given its campaign cluster in the background.
 func (h *Handlers) SubmitComment(c echo.Context) error {
 	raw, err := readJSONBody(c, maxCommentJSON)
 	if err != nil {
@@ -107,6 +108,8 @@ func (h *Handlers) SubmitComment(c echo.Context) error {
 	}
 	if replayed {
 		c.Response().Header().Set("Idempotent-Replayed", "true")
+	} else {
+		h.Clusters.Notify(cm.ConsultationID)
 	}
 	return c.JSON(http.StatusCreated, commentView(cm))
 }

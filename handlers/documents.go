@@ -3,7 +3,6 @@ package handlers
 import (
 	"bytes"
 	"errors"
-	"html"
 	"io"
 	"mime"
 	"net/http"
@@ -14,7 +13,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"consult/internal/clauses"
-	"consult/internal/markdown"
 	"consult/models"
 )
 
@@ -51,23 +49,13 @@ type ClauseView struct {
 	Children     []*ClauseView `json:"children"`
 }
 
-// maxRenderedBody bounds the Markdown rendered per clause; longer bodies are shown as escaped
-// text, since Markdown parsing of hostile input can be slow.
-const maxRenderedBody = 64 << 10
-
-func renderBody(body string) string {
-	if len(body) > maxRenderedBody {
-		return "<pre>" + html.EscapeString(body) + "</pre>"
-	}
-	return markdown.Render(body)
-}
-
-// clauseTree nests clause rows (in reading order) under their parents.
-func clauseTree(rows []models.Clause, counts map[string]int) []*ClauseView {
+// clauseTree nests clause rows (in reading order) under their parents, with their bodies
+// rendered by render.
+func clauseTree(rows []models.Clause, render func(models.Clause) string) []*ClauseView {
 	byID := make(map[string]*ClauseView, len(rows))
 	roots := []*ClauseView{}
 	for _, r := range rows {
-		v := &ClauseView{ID: r.ID, Number: r.Number, Heading: r.Heading, Body: r.Body, BodyHTML: renderBody(r.Body), CommentCount: counts[r.ID], Children: []*ClauseView{}}
+		v := &ClauseView{ID: r.ID, Number: r.Number, Heading: r.Heading, Body: r.Body, BodyHTML: render(r), CommentCount: r.PublishedCommentCount, Children: []*ClauseView{}}
 		byID[r.ID] = v
 		if parent := byID[deref(r.ParentID)]; parent != nil {
 			parent.Children = append(parent.Children, v)
@@ -85,8 +73,8 @@ func deref(s *string) string {
 	return *s
 }
 
-func documentView(d *models.Document, counts map[string]int, files []models.Attachment) DocumentView {
-	v := DocumentView{DocumentSummaryView: documentSummary(d), Clauses: clauseTree(d.Clauses, counts), Attachments: make([]AttachmentView, 0, len(files))}
+func (h *Handlers) documentView(d *models.Document, files []models.Attachment) DocumentView {
+	v := DocumentView{DocumentSummaryView: documentSummary(d), Clauses: clauseTree(d.Clauses, h.Rendered.Body), Attachments: make([]AttachmentView, 0, len(files))}
 	for i := range files {
 		v.Attachments = append(v.Attachments, attachmentView(&files[i]))
 	}
@@ -101,15 +89,11 @@ func (h *Handlers) GetDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	counts, err := models.PublishedCommentCounts(ctx, h.DB.DB, d.ID)
-	if err != nil {
-		return err
-	}
 	files, err := models.OwnerAttachments(ctx, h.DB.DB, models.OwnerDocument, d.ID)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, documentView(d, counts, files))
+	return c.JSON(http.StatusOK, h.documentView(d, files))
 }
 
 // CreateDocumentRequest is the JSON form of a draft upload.
@@ -136,7 +120,7 @@ func (h *Handlers) CreateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, documentView(d, nil, nil))
+	return c.JSON(http.StatusCreated, h.documentView(d, nil))
 }
 
 func readDraftUpload(c echo.Context) (*CreateDocumentRequest, error) {

@@ -14,8 +14,8 @@ import (
 	"consult/internal/clock"
 	"consult/internal/config"
 	"consult/internal/database"
-	"consult/internal/neardup"
 	"consult/internal/storage"
+	"consult/models"
 )
 
 // Handlers carries what every handler needs.
@@ -29,5 +29,6 @@ type Handlers struct {
 	Hasher    *password.Hasher
 	Tokens    *token.Issuer
 	Files     storage.Store
-	Grouping  neardup.Config // how campaign clusters are grouped (CONSULT_CLUSTER_SIMILARITY)
+	Rendered  *ClauseHTML       // clause bodies rendered to HTML
+	Clusters  *models.Clusterer // stores each comment's campaign cluster (CONSULT_CLUSTER_SIMILARITY)
 }

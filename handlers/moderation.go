@@ -68,7 +68,7 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	clusterOf, err := models.ClusterOfComments(ctx, h.DB.DB, h.Grouping, comments)
+	clusterOf, err := models.ClusterOfComments(ctx, h.DB.DB, h.Clusters, comments)
 	if err != nil {
 		return err
 	}

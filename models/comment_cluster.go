@@ -2,16 +2,15 @@ package models
 
 import (
 	"context"
+	"slices"
 
 	"gorm.io/gorm"
-
-	"consult/internal/neardup"
 )
 
 // Campaign detection (internal/neardup): every comment is signed with the default setting (word
-// 3-shingles, 128 MinHash permutations), so stored signatures stay comparable; the grouping setting
-// the clusters are computed with (its similarity threshold, CONSULT_CLUSTER_SIMILARITY) is passed
-// to each function that groups.
+// 3-shingles, 128 MinHash permutations) when it arrives, and the Clusterer (comment_clusterer.go)
+// stores the cluster it joins. The functions here read those stored clusters, after catching up
+// with the comments still waiting. Withdrawn comments are left out of what they show.
 
 // Cluster is a group of near-identical comments (a campaign). Its id is its first comment's id
 // and its representative text that comment's body. TrackingNumbers are the members' tracking
@@ -24,114 +23,142 @@ type Cluster struct {
 	TrackingNumbers []string `json:"tracking_numbers"`
 }
 
-// ConsultationClusters groups a consultation's comments as they arrived: the stored signatures are
-// replayed in arrival order, so every server process computes the same clusters with the same ids.
-// Nothing is deleted; withdrawn comments take no part.
-func ConsultationClusters(ctx context.Context, db *gorm.DB, grouping neardup.Config, consultationID string) ([]Cluster, error) {
+// ClustersOf lists the clusters of the consultation named by id, largest first, ties in the order
+// they formed; an unknown consultation is not found.
+func ClustersOf(ctx context.Context, db *gorm.DB, cl *Clusterer, consultationID string) ([]Cluster, error) {
+	con, err := FindConsultation(ctx, db, consultationID)
+	if err != nil {
+		return nil, err
+	}
+	if err := cl.CatchUp(ctx, con.ID); err != nil {
+		return nil, err
+	}
 	var rows []struct {
 		ID             string
 		TrackingNumber string
-		Signature      []byte
+		ClusterID      string
 	}
-	err := db.WithContext(ctx).Model(&Comment{}).Select("id, tracking_number, signature").
-		Where("consultation_id = ? AND status <> ? AND signature IS NOT NULL", consultationID, CommentWithdrawn).
-		Order("created_at, id").Scan(&rows).Error
+	err = db.WithContext(ctx).Model(&Comment{}).Select("id, tracking_number, cluster_id").
+		Where("consultation_id = ? AND cluster_id IS NOT NULL AND status <> ?", con.ID, CommentWithdrawn).
+		Order("cluster_seq").Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
-	ix, err := neardup.NewIndex(grouping)
-	if err != nil {
-		return nil, err
-	}
-	items := make([]neardup.Item, 0, len(rows))
-	tracking := make(map[string]string, len(rows))
+	byID := map[string]*Cluster{}
+	var order []*Cluster
 	for _, r := range rows {
-		tracking[r.ID] = r.TrackingNumber
-		sig, err := neardup.ParseSignature(r.Signature)
-		if err != nil || !ix.Compatible(sig) {
-			continue
+		c := byID[r.ClusterID]
+		if c == nil {
+			c = &Cluster{ID: r.ClusterID}
+			byID[r.ClusterID] = c
+			order = append(order, c)
 		}
-		items = append(items, neardup.Item{ID: r.ID, Sig: sig})
-	}
-	if err := ix.Load(items); err != nil {
-		return nil, err
-	}
-	found := ix.Clusters()
-	out := make([]Cluster, 0, len(found))
-	for _, c := range found {
-		members := ix.Members(c.ID)
-		numbers := make([]string, len(members))
-		for i, id := range members {
-			numbers[i] = tracking[id]
+		if r.ID == r.ClusterID { // the first comment leads its members
+			c.Members = append([]string{r.ID}, c.Members...)
+			c.TrackingNumbers = append([]string{r.TrackingNumber}, c.TrackingNumbers...)
+		} else {
+			c.Members = append(c.Members, r.ID)
+			c.TrackingNumbers = append(c.TrackingNumbers, r.TrackingNumber)
 		}
-		out = append(out, Cluster{ID: c.ID, Size: c.Size, Members: members, TrackingNumbers: numbers})
+		c.Size++
 	}
-	if len(out) == 0 {
-		return out, nil
+	out := make([]Cluster, 0, len(order))
+	for _, c := range order {
+		if c.Size >= 2 {
+			out = append(out, *c)
+		}
 	}
-	ids := make([]string, 0, len(out))
-	for _, c := range out {
-		ids = append(ids, c.ID)
+	slices.SortStableFunc(out, func(a, b Cluster) int { return b.Size - a.Size })
+	return out, representatives(ctx, db, con.ID, out)
+}
+
+// representatives fills in each cluster's representative text: its first comment's body.
+func representatives(ctx context.Context, db *gorm.DB, consultationID string, clusters []Cluster) error {
+	if len(clusters) == 0 {
+		return nil
 	}
 	var reps []struct{ ID, Body string }
-	if err := db.WithContext(ctx).Model(&Comment{}).Select("id, body").Where("id IN ?", ids).Scan(&reps).Error; err != nil {
-		return nil, err
+	err := db.WithContext(ctx).Model(&Comment{}).Select("id, body").
+		Where("consultation_id = ? AND cluster_id = id", consultationID).
+		Scan(&reps).Error
+	if err != nil {
+		return err
 	}
 	text := make(map[string]string, len(reps))
 	for _, r := range reps {
 		text[r.ID] = r.Body
 	}
-	for i := range out {
-		out[i].Representative = text[out[i].ID]
+	for i := range clusters {
+		clusters[i].Representative = text[clusters[i].ID]
 	}
-	return out, nil
-}
-
-// ClustersOf lists the clusters of the consultation named by id; an unknown consultation is not
-// found.
-func ClustersOf(ctx context.Context, db *gorm.DB, grouping neardup.Config, consultationID string) ([]Cluster, error) {
-	con, err := FindConsultation(ctx, db, consultationID)
-	if err != nil {
-		return nil, err
-	}
-	return ConsultationClusters(ctx, db, grouping, con.ID)
+	return nil
 }
 
 // ClusterMembers loads the comments of one cluster of a consultation, in arrival order; an unknown
 // consultation or cluster is not found.
-func ClusterMembers(ctx context.Context, db *gorm.DB, grouping neardup.Config, consultationID, clusterID string) ([]Comment, error) {
-	clusters, err := ClustersOf(ctx, db, grouping, consultationID)
+func ClusterMembers(ctx context.Context, db *gorm.DB, cl *Clusterer, consultationID, clusterID string) ([]Comment, error) {
+	con, err := FindConsultation(ctx, db, consultationID)
 	if err != nil {
 		return nil, err
 	}
-	for _, cl := range clusters {
-		if cl.ID == clusterID {
-			var members []Comment
-			err := db.WithContext(ctx).Where("id IN ?", cl.Members).Order("created_at, id").Find(&members).Error
-			return members, err
-		}
+	if err := cl.CatchUp(ctx, con.ID); err != nil {
+		return nil, err
 	}
-	return nil, NotFound("cluster")
+	var members []Comment
+	err = db.WithContext(ctx).Where("consultation_id = ? AND cluster_id = ? AND status <> ?", con.ID, clusterID, CommentWithdrawn).
+		Order("created_at, id").Find(&members).Error
+	if err != nil {
+		return nil, err
+	}
+	if len(members) < 2 {
+		return nil, NotFound("cluster")
+	}
+	return members, nil
 }
 
 // ClusterOfComments maps each of the given comments that belongs to a cluster to that cluster's
-// id, reading the clusters of each consultation once.
-func ClusterOfComments(ctx context.Context, db *gorm.DB, grouping neardup.Config, comments []Comment) (map[string]string, error) {
+// id, after catching up with each of their consultations.
+func ClusterOfComments(ctx context.Context, db *gorm.DB, cl *Clusterer, comments []Comment) (map[string]string, error) {
 	out := map[string]string{}
-	done := map[string]bool{}
+	if len(comments) == 0 {
+		return out, nil
+	}
+	ids := make([]string, 0, len(comments))
+	var consultations []string
 	for _, cm := range comments {
-		if done[cm.ConsultationID] {
-			continue
-		}
-		done[cm.ConsultationID] = true
-		clusters, err := ConsultationClusters(ctx, db, grouping, cm.ConsultationID)
-		if err != nil {
-			return nil, err
-		}
-		for _, cl := range clusters {
-			for _, m := range cl.Members {
-				out[m] = cl.ID
+		ids = append(ids, cm.ID)
+		if !slices.Contains(consultations, cm.ConsultationID) {
+			consultations = append(consultations, cm.ConsultationID)
+			if err := cl.CatchUp(ctx, cm.ConsultationID); err != nil {
+				return nil, err
 			}
+		}
+	}
+	var rows []struct{ ID, ClusterID string }
+	err := db.WithContext(ctx).Model(&Comment{}).Select("id, cluster_id").Where("id IN ? AND cluster_id IS NOT NULL", ids).Scan(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return out, err
+	}
+	clusterIDs := make([]string, 0, len(rows))
+	for _, r := range rows {
+		clusterIDs = append(clusterIDs, r.ClusterID)
+	}
+	var sizes []struct {
+		ClusterID string
+		N         int
+	}
+	err = db.WithContext(ctx).Model(&Comment{}).Select("cluster_id, COUNT(*) AS n").
+		Where("consultation_id IN ? AND cluster_id IN ? AND status <> ?", consultations, clusterIDs, CommentWithdrawn).Group("cluster_id").Scan(&sizes).Error
+	if err != nil {
+		return nil, err
+	}
+	grouped := map[string]bool{}
+	for _, s := range sizes {
+		grouped[s.ClusterID] = s.N >= 2
+	}
+	for _, r := range rows {
+		if grouped[r.ClusterID] {
+			out[r.ID] = r.ClusterID
 		}
 	}
 	return out, nil

@@ -130,25 +130,3 @@ func fullText(tx *gorm.DB, q string) *gorm.DB {
 	}
 	return tx.Where("comments.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)", strings.Join(quoted, " "))
 }
-
-// PublishedCommentCounts counts the published, non-confidential comments of a consultation's
-// document per clause, in one query: the data of the clause heat map. Confidential comments are
-// left out, so that no public answer reveals even that they exist.
-func PublishedCommentCounts(ctx context.Context, db *gorm.DB, documentID string) (map[string]int, error) {
-	var rows []struct {
-		ClauseID string
-		N        int
-	}
-	err := db.WithContext(ctx).Raw(`SELECT cm.clause_id AS clause_id, COUNT(*) AS n FROM comments cm
-		JOIN consultations c ON c.id = cm.consultation_id
-		WHERE c.document_id = ? AND cm.status = ? AND cm.clause_id IS NOT NULL AND cm.publication <> ?
-		GROUP BY cm.clause_id`, documentID, CommentPublished, Confidential).Scan(&rows).Error
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]int, len(rows))
-	for _, r := range rows {
-		out[r.ClauseID] = r.N
-	}
-	return out, nil
-}

@@ -141,7 +141,11 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 			"another moderator acted on this comment at the same time; reload it"); err != nil {
 			return err
 		}
+		wasPublished := c.Status == CommentPublished
 		if err := tx.Where("id = ?", c.ID).Take(c).Error; err != nil {
+			return err
+		}
+		if err := countPublished(tx, c, wasPublished); err != nil {
 			return err
 		}
 		after := moderationAudit(c)
@@ -160,6 +164,24 @@ func ModerateComment(ctx context.Context, db *gorm.DB, moderator *User, id strin
 		return nil, err
 	}
 	return c, nil
+}
+
+// countPublished keeps the heat-map count of the comment's clause (Clause.PublishedCommentCount)
+// when a decision publishes the comment or takes it out of publication; confidential comments and
+// comments on no clause are not counted.
+func countPublished(tx *gorm.DB, c *Comment, wasPublished bool) error {
+	delta := 0
+	switch isPublished := c.Status == CommentPublished; {
+	case isPublished && !wasPublished:
+		delta = 1
+	case wasPublished && !isPublished:
+		delta = -1
+	}
+	if delta == 0 || c.ClauseID == nil || c.Publication == Confidential {
+		return nil
+	}
+	return tx.Model(&Clause{}).Where("id = ?", *c.ClauseID).
+		Update("published_comment_count", gorm.Expr("published_comment_count + ?", delta)).Error
 }
 
 // moderationAudit is what the audit trail records of a comment before and after a decision.

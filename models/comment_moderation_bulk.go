@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-
-	"consult/internal/neardup"
 )
 
 // Outcome is what became of one comment of a selection or a cluster: Err is nil when the action
@@ -43,11 +41,11 @@ func ModerateSelection(ctx context.Context, db *gorm.DB, moderator *User, items 
 // ModerateCluster is the command that applies one decision to every member of a cluster still
 // waiting for moderation, each by ModerateComment in its own transaction; members already decided
 // are left alone and not listed. An unknown consultation or cluster is not found.
-func ModerateCluster(ctx context.Context, db *gorm.DB, grouping neardup.Config, moderator *User, consultationID, clusterID string, m Moderation, now time.Time, baseURL string) ([]Outcome, error) {
+func ModerateCluster(ctx context.Context, db *gorm.DB, cl *Clusterer, moderator *User, consultationID, clusterID string, m Moderation, now time.Time, baseURL string) ([]Outcome, error) {
 	if errs := m.validate(); len(errs) > 0 {
 		return nil, Invalid("the decision has invalid fields", errs...)
 	}
-	members, err := ClusterMembers(ctx, db, grouping, consultationID, clusterID)
+	members, err := ClusterMembers(ctx, db, cl, consultationID, clusterID)
 	if err != nil {
 		return nil, err
 	}

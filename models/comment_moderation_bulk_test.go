@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"consult/internal/neardup"
 	"consult/models"
 )
 
@@ -58,15 +57,15 @@ func TestModerateClusterDecidesOnlyWaitingMembers(t *testing.T) {
 	f := newClusterFixture(t, 3, models.CommentSubmitted)
 	require.NoError(t, f.db.Model(&models.Comment{}).Where("id = ?", f.members[1]).Update("status", models.CommentRejected).Error)
 	reject := models.Moderation{Action: models.ActionReject, ReasonCode: "duplicate"}
-	out, err := models.ModerateCluster(context.Background(), f.db, neardup.DefaultConfig(), f.mod, f.consultationID, f.members[0], reject, f.now, "https://consult.example.eu")
+	out, err := models.ModerateCluster(context.Background(), f.db, f.clusters, f.mod, f.consultationID, f.members[0], reject, f.now, "https://consult.example.eu")
 	require.NoError(t, err)
 	require.Len(t, out, 2)
 	for i, o := range out {
 		assert.Equal(t, []string{f.members[0], f.members[2]}[i], o.ID)
 		assert.NoError(t, o.Err)
 	}
-	_, err = models.ModerateCluster(context.Background(), f.db, neardup.DefaultConfig(), f.mod, f.consultationID, f.members[1], reject, f.now, "https://consult.example.eu")
+	_, err = models.ModerateCluster(context.Background(), f.db, f.clusters, f.mod, f.consultationID, f.members[1], reject, f.now, "https://consult.example.eu")
 	assert.Equal(t, models.CodeNotFound, codeOf(err), "a member is not a cluster")
-	_, err = models.ModerateCluster(context.Background(), f.db, neardup.DefaultConfig(), f.mod, f.consultationID, f.members[0], models.Moderation{Action: "ban"}, f.now, "")
+	_, err = models.ModerateCluster(context.Background(), f.db, f.clusters, f.mod, f.consultationID, f.members[0], models.Moderation{Action: "ban"}, f.now, "")
 	assert.Equal(t, models.CodeValidationFailed, codeOf(err))
 }

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-
-	"consult/internal/neardup"
 )
 
 // SeenDisposition names a member of a cluster with the version of its disposition the moderator
@@ -34,7 +32,7 @@ type ClusterDispositionInput struct {
 // comment that is no longer a member. Without Seen each member is recorded as a first
 // disposition, so that one already answered is a conflict, never overwritten unseen. Withdrawn
 // members are skipped; any other that is not published answers not_moderated.
-func RecordClusterDisposition(ctx context.Context, db *gorm.DB, grouping neardup.Config, moderator *User, consultationID, clusterID string, in ClusterDispositionInput, now time.Time) ([]Outcome, error) {
+func RecordClusterDisposition(ctx context.Context, db *gorm.DB, cl *Clusterer, moderator *User, consultationID, clusterID string, in ClusterDispositionInput, now time.Time) ([]Outcome, error) {
 	one := DispositionInput{Resolution: in.Resolution, Response: in.Response, NextClauseRef: in.NextClauseRef}
 	errs := one.validate()
 	if in.Seen != nil {
@@ -43,7 +41,7 @@ func RecordClusterDisposition(ctx context.Context, db *gorm.DB, grouping neardup
 	if len(errs) > 0 {
 		return nil, Invalid("the disposition has invalid fields", errs...)
 	}
-	members, err := ClusterMembers(ctx, db, grouping, consultationID, clusterID)
+	members, err := ClusterMembers(ctx, db, cl, consultationID, clusterID)
 	if err != nil {
 		return nil, err
 	}

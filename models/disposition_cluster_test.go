@@ -3,6 +3,7 @@ package models_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"testing"
 	"time"
 
@@ -27,6 +28,7 @@ type clusterFixture struct {
 	consultationID string
 	members        []string
 	now            time.Time
+	clusters       *models.Clusterer
 }
 
 // newClusterFixture stores n near-identical comments in the given status, at version 2.
@@ -37,22 +39,29 @@ func newClusterFixture(t *testing.T, n int, status string) *clusterFixture {
 	scheme := &models.Scheme{ID: models.NewID(), Slug: "eucc", Title: "S", CreatedAt: now, UpdatedAt: now}
 	doc := &models.Document{ID: models.NewID(), SchemeID: scheme.ID, Title: "D", VersionLabel: "1.0", CreatedAt: now}
 	con := &models.Consultation{ID: models.NewID(), DocumentID: doc.ID, Title: "C", OpensAt: now, ClosesAt: now.Add(time.Hour), Version: 1, CreatedAt: now, UpdatedAt: now}
-	f := &clusterFixture{db: db, consultationID: con.ID, now: now,
+	f := &clusterFixture{db: db, consultationID: con.ID, now: now, clusters: models.NewClusterer(db, neardup.DefaultConfig(), slog.Default()),
 		mod: &models.User{ID: models.NewID(), Email: "mod@example.eu", Role: models.RoleModerator, CreatedAt: now, UpdatedAt: now}}
 	for _, row := range []any{scheme, doc, con, f.mod} {
 		require.NoError(t, db.Create(row).Error)
 	}
-	for i := range n {
+	f.add(t, n, status)
+	return f
+}
+
+// add stores n more near-identical comments in the given status, at version 2.
+func (f *clusterFixture) add(t *testing.T, n int, status string) {
+	t.Helper()
+	for range n {
+		i := len(f.members)
 		body := fmt.Sprintf("%s, member %d.", campaign, i)
 		sig, err := neardup.Sign(neardup.DefaultConfig(), body+"\n")
 		require.NoError(t, err)
-		c := &models.Comment{ID: models.NewID(), ConsultationID: con.ID, CommentType: "general", Body: body, Publication: models.PublicNamed,
+		c := &models.Comment{ID: models.NewID(), ConsultationID: f.consultationID, CommentType: "general", Body: body, Publication: models.PublicNamed,
 			Status: status, TrackingNumber: fmt.Sprintf("T-%d", i), Version: 2, Signature: sig.Bytes(),
-			CreatedAt: now.Add(time.Duration(i) * time.Second), UpdatedAt: now}
-		require.NoError(t, db.Create(c).Error)
+			CreatedAt: f.now.Add(time.Duration(i) * time.Second), UpdatedAt: f.now}
+		require.NoError(t, f.db.Create(c).Error)
 		f.members = append(f.members, c.ID)
 	}
-	return f
 }
 
 // answer records a first disposition on member i.
@@ -107,7 +116,7 @@ func TestRecordClusterDisposition(t *testing.T) {
 			if tc.seen != nil {
 				in.Seen = tc.seen(f.members)
 			}
-			out, err := models.RecordClusterDisposition(context.Background(), f.db, neardup.DefaultConfig(), f.mod, f.consultationID, f.members[0], in, f.now.Add(time.Minute))
+			out, err := models.RecordClusterDisposition(context.Background(), f.db, f.clusters, f.mod, f.consultationID, f.members[0], in, f.now.Add(time.Minute))
 			require.NoError(t, err)
 			got := map[string]models.Code{}
 			for _, o := range out {
@@ -155,7 +164,7 @@ func TestRecordClusterDispositionRefusesBeforeDeciding(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := models.RecordClusterDisposition(context.Background(), f.db, neardup.DefaultConfig(), f.mod, f.consultationID, tc.cluster,
+			out, err := models.RecordClusterDisposition(context.Background(), f.db, f.clusters, f.mod, f.consultationID, tc.cluster,
 				models.ClusterDispositionInput{Resolution: "noted", Response: "Thanks.", Seen: tc.seen}, f.now)
 			assert.Nil(t, out)
 			require.Equal(t, tc.code, codeOf(err), "%v", err)

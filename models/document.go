@@ -37,6 +37,9 @@ type Clause struct {
 	Level      int     `gorm:"not null"`
 	Position   int     `gorm:"not null"`
 	Key        string  `gorm:"not null"`
+	// PublishedCommentCount counts the clause's published, non-confidential comments, kept by
+	// the moderation that publishes or rejects them (countPublished).
+	PublishedCommentCount int `gorm:"not null;default:0"`
 }
 
 // MaxDraftBytes bounds an imported Markdown draft.

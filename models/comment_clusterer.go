@@ -1,0 +1,216 @@
+package models
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+
+	"consult/internal/neardup"
+)
+
+// clusterBatch is how many waiting comments one clustering transaction takes.
+const clusterBatch = 500
+
+// clusterIdle is how long a consultation's index stays in memory after its last use.
+const clusterIdle = 15 * time.Minute
+
+// Clusterer assigns every comment to its campaign cluster once, right after it arrives, and
+// stores the assignment on the comment (cluster_id, cluster_seq), so that reading clusters is a
+// query. Submissions never wait for it: Notify wakes a background pass, and every read of
+// clusters first catches up with what is still waiting, so readers always see every comment.
+//
+// Per consultation, assignments are made one at a time in cluster_seq order, under a
+// transaction-scoped lock in PostgreSQL (SQLite serialises writers anyway), by an in-memory
+// neardup.Index. A process whose index is behind the stored assignments (another process made
+// them) replays them in cluster_seq order first; since neardup assigns deterministically, its index
+// then holds exactly what is stored. A Clusterer is safe for concurrent use.
+type Clusterer struct {
+	db  *gorm.DB
+	cfg neardup.Config
+	log *slog.Logger
+
+	mu      sync.Mutex
+	states  map[string]*clusterState
+	wanted  map[string]bool // consultations notified and not yet caught up
+	running bool            // a background pass is under way
+}
+
+// clusterState is one consultation's index in this process.
+type clusterState struct {
+	mu   sync.Mutex // one catch-up at a time
+	ix   *neardup.Index
+	seq  int64 // the last cluster_seq the index holds
+	used time.Time
+}
+
+// NewClusterer returns a Clusterer grouping by cfg (its threshold is CONSULT_CLUSTER_SIMILARITY).
+func NewClusterer(db *gorm.DB, cfg neardup.Config, log *slog.Logger) *Clusterer {
+	return &Clusterer{db: db, cfg: cfg, log: log, states: map[string]*clusterState{}, wanted: map[string]bool{}}
+}
+
+// Notify asks for the consultation's waiting comments to be clustered in the background.
+func (cl *Clusterer) Notify(consultationID string) {
+	cl.mu.Lock()
+	cl.wanted[consultationID] = true
+	if cl.running {
+		cl.mu.Unlock()
+		return
+	}
+	cl.running = true
+	cl.mu.Unlock()
+	go cl.drain()
+}
+
+// drain catches up every notified consultation until none is left.
+func (cl *Clusterer) drain() {
+	for {
+		cl.mu.Lock()
+		if len(cl.wanted) == 0 {
+			cl.running = false
+			cl.mu.Unlock()
+			return
+		}
+		ids := make([]string, 0, len(cl.wanted))
+		for id := range cl.wanted {
+			ids = append(ids, id)
+		}
+		clear(cl.wanted)
+		cl.mu.Unlock()
+		for _, id := range ids {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+			if err := cl.CatchUp(ctx, id); err != nil {
+				cl.log.Warn("campaign clustering", "consultation_id", id, "error", err)
+			}
+			cancel()
+		}
+	}
+}
+
+// CatchUp assigns every waiting comment of the consultation to its cluster.
+func (cl *Clusterer) CatchUp(ctx context.Context, consultationID string) error {
+	st := cl.state(consultationID)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for {
+		n, err := cl.assignBatch(ctx, st, consultationID)
+		if err != nil {
+			// The index may hold assignments the rolled-back transaction did not store.
+			st.ix, st.seq = nil, 0
+			return err
+		}
+		if n < clusterBatch {
+			return nil
+		}
+	}
+}
+
+// state returns the consultation's state, and forgets the indexes nobody used for a while.
+func (cl *Clusterer) state(consultationID string) *clusterState {
+	cl.mu.Lock()
+	defer cl.mu.Unlock()
+	now := time.Now()
+	for id, st := range cl.states {
+		if id != consultationID && now.Sub(st.used) > clusterIdle && st.mu.TryLock() {
+			delete(cl.states, id)
+			st.mu.Unlock()
+		}
+	}
+	st := cl.states[consultationID]
+	if st == nil {
+		st = &clusterState{}
+		cl.states[consultationID] = st
+	}
+	st.used = now
+	return st
+}
+
+// assignBatch assigns up to clusterBatch waiting comments in one transaction and returns how many.
+func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consultationID string) (int, error) {
+	n := 0
+	err := cl.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if tx.Name() == "postgres" {
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "consult.clusters:"+consultationID).Error; err != nil {
+				return err
+			}
+		}
+		if err := cl.replay(tx, st, consultationID); err != nil {
+			return err
+		}
+		var waiting []signedComment
+		err := tx.Model(&Comment{}).Select("id, signature").Where("consultation_id = ? AND cluster_seq IS NULL", consultationID).
+			Order("created_at, id").Limit(clusterBatch).Scan(&waiting).Error
+		if err != nil {
+			return err
+		}
+		for _, w := range waiting {
+			st.seq++
+			a := st.ix.Assign(w.ID, w.signature())
+			updates := map[string]any{"cluster_seq": st.seq}
+			if a.ClusterID != "" {
+				updates["cluster_id"] = a.ClusterID
+			}
+			if err := tx.Model(&Comment{}).Where("id = ?", w.ID).Updates(updates).Error; err != nil {
+				return err
+			}
+			if len(a.Also) > 0 {
+				if err := tx.Model(&Comment{}).Where("id IN ?", a.Also).Update("cluster_id", a.ClusterID).Error; err != nil {
+					return err
+				}
+			}
+		}
+		n = len(waiting)
+		return nil
+	})
+	return n, err
+}
+
+// replay brings the index up to the assignments stored for the consultation, in their order.
+func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string) error {
+	var top int64
+	err := tx.Model(&Comment{}).Select("COALESCE(MAX(cluster_seq), 0)").Where("consultation_id = ?", consultationID).Scan(&top).Error
+	if err != nil {
+		return err
+	}
+	if st.ix == nil || st.seq > top {
+		ix, err := neardup.NewIndex(cl.cfg)
+		if err != nil {
+			return err
+		}
+		st.ix, st.seq = ix, 0
+	}
+	for st.seq < top {
+		var stored []signedComment
+		err := tx.Model(&Comment{}).Select("id, signature").Where("consultation_id = ? AND cluster_seq > ?", consultationID, st.seq).
+			Order("cluster_seq").Limit(clusterBatch).Scan(&stored).Error
+		if err != nil {
+			return err
+		}
+		for _, s := range stored {
+			st.ix.Add(s.ID, s.signature())
+		}
+		st.seq += int64(len(stored))
+		if len(stored) < clusterBatch {
+			st.seq = top
+		}
+	}
+	return nil
+}
+
+// signedComment is a comment's id with its stored signature.
+type signedComment struct {
+	ID        string
+	Signature []byte
+}
+
+// signature decodes the stored signature; a missing or unreadable one is empty, which matches
+// nothing.
+func (s signedComment) signature() neardup.Signature {
+	sig, err := neardup.ParseSignature(s.Signature)
+	if err != nil {
+		return neardup.Signature{}
+	}
+	return sig
+}
