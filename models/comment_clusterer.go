@@ -152,11 +152,12 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 			if a.ClusterID != "" {
 				updates["cluster_id"] = a.ClusterID
 			}
-			if err := tx.Model(&Comment{}).Where("id = ?", w.ID).Updates(updates).Error; err != nil {
+			// UpdateColumns: clustering is bookkeeping, not a change to the comment (updated_at stays).
+			if err := tx.Model(&Comment{}).Where("id = ?", w.ID).UpdateColumns(updates).Error; err != nil {
 				return err
 			}
 			if len(a.Also) > 0 {
-				if err := tx.Model(&Comment{}).Where("id IN ?", a.Also).Update("cluster_id", a.ClusterID).Error; err != nil {
+				if err := tx.Model(&Comment{}).Where("id IN ?", a.Also).UpdateColumn("cluster_id", a.ClusterID).Error; err != nil {
 					return err
 				}
 			}

@@ -3,7 +3,7 @@
 -- cluster_id names its cluster's first comment once it has joined one. Reading clusters is then
 -- a query; a process that took no part replays the assignments in cluster_seq order.
 -- +goose Up
-ALTER TABLE comments ADD COLUMN cluster_id TEXT;
+ALTER TABLE comments ADD COLUMN cluster_id uuid;
 ALTER TABLE comments ADD COLUMN cluster_seq BIGINT;
 CREATE INDEX comments_cluster_idx ON comments (consultation_id, cluster_id);
 CREATE INDEX comments_cluster_seq_idx ON comments (consultation_id, cluster_seq);
