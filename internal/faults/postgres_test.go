@@ -62,7 +62,11 @@ func (c *cluster) init() error {
 		return err
 	}
 	c.admin, err = sql.Open("pgx", c.url("postgres"))
-	return err
+	if err != nil {
+		return err
+	}
+	c.admin.SetMaxIdleConns(0) // no connection kept across a restart
+	return nil
 }
 
 // postgresBin finds PostgreSQL's programs: CONSULT_FAULTS_PG_BIN, else the newest Debian
