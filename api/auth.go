@@ -14,7 +14,8 @@ import (
 // authenticate reads the caller's access token (an Authorization: Bearer header, or the browser's
 // cookie), checks it and its session, and puts the principal on the request. A bad bearer token
 // is refused at once; a bad cookie leaves the request anonymous, so an expired cookie never
-// breaks public pages (a database that cannot check the session fails the request instead). Unsafe requests authenticated by cookie must pass the CSRF defence.
+// breaks public pages (a database that cannot check the session fails the request instead).
+// Unsafe requests authenticated by cookie must pass the CSRF defence.
 func authenticate(h *handlers.Handlers) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
