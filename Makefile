@@ -12,7 +12,7 @@ MAILPIT_MOD   := github.com/axllent/mailpit@v1.33.1
 export CONSULT_ADDR
 export CONSULT_TEST_MAILPIT := $(CURDIR)/$(MAILPIT)
 
-.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e lint bench clean
+.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e test-faults lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ test-frontend: frontend/node_modules/.installed ## The web app: unit tests (vite
 
 test-e2e: build ## Browser tests: Debian's chromium (/usr/bin/chromium) against bin/consult
 	cd frontend && npm run --silent e2e
+
+test-faults: ## Fault tests: the real binary on a private PostgreSQL, killed, restarted, stopped and doubled under load
+	CONSULT_TEST_FAULTS=1 $(GO) test -count=1 -timeout 10m -v ./internal/faults/
 
 lint: ## go vet, gofmt and golangci-lint
 	$(GO) vet ./...

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -13,7 +14,8 @@ import (
 // authenticate reads the caller's access token (an Authorization: Bearer header, or the browser's
 // cookie), checks it and its session, and puts the principal on the request. A bad bearer token
 // is refused at once; a bad cookie leaves the request anonymous, so an expired cookie never
-// breaks public pages. Unsafe requests authenticated by cookie must pass the CSRF defence.
+// breaks public pages (a database that cannot check the session fails the request instead).
+// Unsafe requests authenticated by cookie must pass the CSRF defence.
 func authenticate(h *handlers.Handlers) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
@@ -32,7 +34,7 @@ func authenticate(h *handlers.Handlers) echo.MiddlewareFunc {
 			}
 			p, err := principal(c, h, raw)
 			if err != nil {
-				if viaCookie {
+				if viaCookie && errors.Is(err, errUnauthenticated) {
 					return next(c)
 				}
 				return err
@@ -60,6 +62,9 @@ func principal(c echo.Context, h *handlers.Handlers, raw string) (*handlers.Prin
 	}
 	return &handlers.Principal{User: u, SessionID: claims.Family}, nil
 }
+
+// errUnauthenticated matches any unauthenticated error (errors.Is compares codes).
+var errUnauthenticated = &models.Error{Code: models.CodeUnauthenticated}
 
 func unauthenticated(msg string) error {
 	return &models.Error{Code: models.CodeUnauthenticated, Message: msg}

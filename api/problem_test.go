@@ -1,9 +1,14 @@
 package api_test
 
 import (
+	"database/sql"
+	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver under database/sql
 
 	"github.com/labstack/echo/v4"
 	"github.com/stretchr/testify/assert"
@@ -104,4 +109,33 @@ func TestValidationErrorsListFields(t *testing.T) {
 	apitest.DecodeJSON(t, rec, &p)
 	require.Len(t, p.Errors, 1)
 	assert.Equal(t, "email", p.Errors[0].Field)
+}
+
+// TestLostDatabaseIsServiceUnavailable sends a query to a PostgreSQL address where nothing
+// listens, as a request does while the database restarts: the answer is a 503 the client may
+// retry, with Retry-After, and says nothing of the driver or the address.
+func TestLostDatabaseIsServiceUnavailable(t *testing.T) {
+	env := apitest.New(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	closedAddr := ln.Addr().String()
+	require.NoError(t, ln.Close())
+	lost, err := sql.Open("pgx", "postgres://consult@"+closedAddr+"/consult?sslmode=disable&connect_timeout=2")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = lost.Close() })
+	env.Echo.GET("/api/v1/test-lost-database", func(c echo.Context) error {
+		_, err := lost.ExecContext(c.Request().Context(), "SELECT 1")
+		return fmt.Errorf("count comments: %w", err)
+	})
+
+	rec := env.Get("/api/v1/test-lost-database")
+	require.Equal(t, http.StatusServiceUnavailable, rec.Code, rec.Body.String())
+	assert.Equal(t, api.ProblemContentType, rec.Header().Get(echo.HeaderContentType))
+	assert.Equal(t, "5", rec.Header().Get("Retry-After"))
+	var p api.Problem
+	apitest.DecodeJSON(t, rec, &p)
+	assert.Equal(t, models.CodeServiceUnavailable, p.Code)
+	for _, leak := range []string{closedAddr, "dial", "refused", "SELECT", "pgx"} {
+		assert.NotContains(t, rec.Body.String(), leak)
+	}
 }

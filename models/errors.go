@@ -49,7 +49,7 @@ type Error struct {
 	Code       Code
 	Message    string
 	Fields     []FieldError
-	RetryAfter time.Duration // with CodeRateLimited
+	RetryAfter time.Duration // with CodeRateLimited and CodeServiceUnavailable: sent as Retry-After
 	Err        error         // the cause, for logs only
 }
 

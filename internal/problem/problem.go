@@ -5,10 +5,12 @@ package problem
 import (
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
 
+	"consult/internal/database"
 	"consult/models"
 )
 
@@ -67,9 +69,13 @@ var codeOfStatus = map[int]models.Code{
 	http.StatusServiceUnavailable:    models.CodeServiceUnavailable,
 }
 
+// UnavailableRetryAfter is how long a client is asked to wait when the database cannot be reached.
+const UnavailableRetryAfter = 5 * time.Second
+
 // For turns any error a handler or middleware returns into a problem. Only typed domain
-// errors and Echo's own HTTP errors speak to the client; anything else is a 500 whose cause goes
-// to the log, never into the answer.
+// errors and Echo's own HTTP errors speak to the client; a lost database is a 503
+// service_unavailable with a Retry-After, so clients retry; anything else is a 500. Causes go to
+// the log, never into the answer.
 func For(err error) (Problem, *models.Error) {
 	var de *models.Error
 	var he *echo.HTTPError
@@ -81,6 +87,8 @@ func For(err error) (Problem, *models.Error) {
 		de = models.Conflict("a resource with the same unique value exists")
 	case errors.As(err, &he):
 		de = fromHTTPError(he)
+	case database.Unavailable(err):
+		de = &models.Error{Code: models.CodeServiceUnavailable, Message: "the database is unavailable; try again shortly", RetryAfter: UnavailableRetryAfter}
 	default:
 		de = &models.Error{Code: models.CodeInternal, Message: "the server failed to handle the request; it has been logged"}
 	}
