@@ -10,7 +10,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -83,21 +85,66 @@ func (r *rig) pgbenchInsert(ctx context.Context, clients int, d time.Duration) (
 	if err := os.WriteFile(script, []byte(sql), 0o600); err != nil {
 		return measure{}, err
 	}
-	out, err := exec.CommandContext(ctx, r.cfg.pgbench, "-n", "-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(int(d.Seconds())),
-		"-f", script, r.dbURL).CombinedOutput()
+	logs, err := os.MkdirTemp(r.dir, "pgbench-")
+	if err != nil {
+		return measure{}, err
+	}
+	defer os.RemoveAll(logs)
+	cmd := exec.CommandContext(ctx, r.cfg.pgbench, "-n", "-l", "-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(int(d.Seconds())),
+		"-f", script, r.dbURL)
+	cmd.Dir = logs
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return measure{}, fmt.Errorf("pgbench: %w: %s", err, out)
 	}
 	tps := regexp.MustCompile(`tps = ([0-9.]+)`).FindSubmatch(out)
-	lat := regexp.MustCompile(`latency average = ([0-9.]+) ms`).FindSubmatch(out)
-	if tps == nil || lat == nil {
+	if tps == nil {
 		return measure{}, errors.New("pgbench printed no tps: " + string(out))
 	}
 	m := measure{Seconds: d.Seconds(), Success: 1}
 	m.Throughput, _ = strconv.ParseFloat(string(tps[1]), 64)
-	m.P50, _ = strconv.ParseFloat(string(lat[1]), 64) // pgbench gives the mean only
-	m.Requests = uint64(m.Throughput * d.Seconds())
+	latencies, err := pgbenchLatencies(logs)
+	if err != nil {
+		return measure{}, err
+	}
+	m.Requests = uint64(len(latencies))
+	m.P50, m.P95, m.P99, m.Max = percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99), percentile(latencies, 1)
 	return m, nil
+}
+
+// pgbenchLatencies reads the latency of every transaction, in ms, from pgbench's logs in dir
+// (pgbench -l: "client transaction latency-µs script epoch µs" a line).
+func pgbenchLatencies(dir string) ([]float64, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "pgbench_log.*"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("pgbench wrote no transaction log in %s: %v", dir, err)
+	}
+	var out []float64
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for line := range strings.SplitSeq(string(b), "\n") {
+			fields := strings.Fields(line)
+			if len(fields) < 3 {
+				continue
+			}
+			if us, err := strconv.ParseFloat(fields[2], 64); err == nil {
+				out = append(out, us/1000)
+			}
+		}
+	}
+	sort.Float64s(out)
+	return out, nil
+}
+
+// percentile is the q-th quantile of sorted xs (nearest rank).
+func percentile(sorted []float64, q float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, int(q*float64(len(sorted))))]
 }
 
 // copyQuery is PostgreSQL's own CSV of the public export's columns: the floor of any export.
@@ -110,9 +157,14 @@ const copyQuery = `COPY (SELECT c.tracking_number, COALESCE(NULLIF(u.organisatio
 
 // copyExport times COPY … TO STDOUT CSV of the columns of the public CSV export.
 func (r *rig) copyExport(ctx context.Context) (measure, error) {
+	conn, err := r.db.Acquire(ctx)
+	if err != nil {
+		return measure{}, err
+	}
+	defer conn.Release()
 	var written countingWriter
 	started := time.Now()
-	if _, err := r.db.PgConn().CopyTo(ctx, &written, fmt.Sprintf(copyQuery, r.data.ConsultationID)); err != nil {
+	if _, err := conn.Conn().PgConn().CopyTo(ctx, &written, fmt.Sprintf(copyQuery, r.data.ConsultationID)); err != nil {
 		return measure{}, err
 	}
 	took := time.Since(started)

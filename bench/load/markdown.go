@@ -21,7 +21,7 @@ func (rep *report) markdown() string {
 		rep.Data["published"], rep.Data["stakeholders"], rep.Data["clauses"])
 	p("")
 	p("- Machine: %s, %d cores, %.1f GiB memory, Linux %s", rep.Machine.CPU, rep.Machine.Cores, rep.Machine.MemoryGiB, rep.Machine.Kernel)
-	p("- Versions: Go %s, PostgreSQL %s, consult %s", rep.Versions["go"], rep.Versions["postgresql"], rep.Versions["consult"])
+	p("- Versions: Go %s, PostgreSQL %s, consult %s", strings.TrimPrefix(rep.Versions["go"], "go"), rep.Versions["postgresql"], rep.Versions["consult"])
 	p("- Data generation: %.1f s for %v comments; whole run %.0f s", rep.Data["generation_s"], rep.Data["comments"], rep.RunSeconds)
 	p("- Commands: %s", "`"+strings.Join(rep.Commands, "`; `")+"`")
 	p("")
@@ -38,7 +38,14 @@ func (rep *report) markdown() string {
 		if r.Ratio != 0 {
 			ratio = fmt.Sprintf("%.3g", r.Ratio)
 		}
-		p("| %s | %s | %s | %s | %s | %s |", r.Title, figures(r.Median.Consult), base, ratio, r.Goal, r.Verdict)
+		consult := figures(r.Median.Consult)
+		switch perComment, ok := r.Median.Extra["per_comment_us"]; {
+		case len(r.Rounds) == 0:
+			consult = "—"
+		case ok:
+			consult = fmt.Sprintf("%.1f µs per comment (%.0f comments)", perComment, r.Median.Extra["comments"])
+		}
+		p("| %s | %s | %s | %s | %s | %s |", r.Title, consult, base, ratio, r.Goal, r.Verdict)
 	}
 	p("")
 	p("## Details")
@@ -69,9 +76,12 @@ func (rep *report) markdown() string {
 // figures is a measure in a table cell.
 func figures(m measure) string {
 	s := ""
-	if m.Requests == 1 {
+	switch {
+	case m.Requests == 1:
 		s = fmt.Sprintf("%.2f s", m.Seconds)
-	} else {
+	case m.P99 == 0:
+		s = fmt.Sprintf("%.0f/s", m.Throughput)
+	default:
 		s = fmt.Sprintf("%.0f/s, %.1f / %.1f / %.1f ms", m.Throughput, m.P50, m.P95, m.P99)
 	}
 	if m.Bytes > 0 && m.Requests == 1 {

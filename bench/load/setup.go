@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"consult/internal/benchdata"
 )
@@ -35,7 +36,7 @@ type rig struct {
 	dir        string // scratch folder: binary, logs, server data
 	dbName     string
 	dbURL      string
-	db         *pgx.Conn // the harness's own connection, for the baselines and the outbox
+	db         *pgxpool.Pool // the harness's own connections, for the baselines and the outbox
 	mailpit    *process
 	server     *process
 	baseURL    string
@@ -121,7 +122,7 @@ func (r *rig) createDatabase(ctx context.Context) error {
 	}
 	u.Path = "/" + r.dbName
 	r.dbURL = u.String()
-	r.db, err = pgx.Connect(ctx, r.dbURL)
+	r.db, err = pgxpool.New(ctx, r.dbURL)
 	return err
 }
 
@@ -151,7 +152,7 @@ func (r *rig) tearDown(ctx context.Context) {
 		}
 	}
 	if r.db != nil {
-		_ = r.db.Close(ctx)
+		r.db.Close()
 	}
 	if r.dbURL != "" && !r.cfg.keep {
 		if admin, err := pgx.Connect(ctx, r.cfg.adminURL); err == nil {
