@@ -14,7 +14,8 @@ import (
 type measure struct {
 	Requests   uint64         `json:"requests"`
 	Seconds    float64        `json:"seconds"`
-	Throughput float64        `json:"throughput_per_s"` // successful requests per second
+	Rate       float64        `json:"rate_per_s,omitempty"` // requests sent per second
+	Throughput float64        `json:"throughput_per_s"`     // successful requests per second
 	Success    float64        `json:"success_ratio"`
 	P50        float64        `json:"p50_ms"`
 	P95        float64        `json:"p95_ms"`
@@ -61,7 +62,7 @@ func (l load) run(name string) measure {
 
 func fromMetrics(m *vegeta.Metrics) measure {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	return measure{Requests: m.Requests, Seconds: m.Duration.Seconds() + m.Wait.Seconds(), Throughput: m.Throughput, Success: m.Success,
+	return measure{Requests: m.Requests, Seconds: m.Duration.Seconds() + m.Wait.Seconds(), Rate: m.Rate, Throughput: m.Throughput, Success: m.Success,
 		P50: ms(m.Latencies.P50), P95: ms(m.Latencies.P95), P99: ms(m.Latencies.P99), Max: ms(m.Latencies.Max),
 		Bytes: m.BytesIn.Total, Codes: m.StatusCodes}
 }

@@ -51,12 +51,15 @@ func (rep *report) markdown() string {
 	p("## Details")
 	p("")
 	for _, r := range rep.Rows {
-		if len(r.Median.Extra) == 0 && len(r.Median.Consult.Codes) == 0 {
+		if len(r.Rounds) == 0 {
 			continue
 		}
 		var parts []string
 		for _, k := range slices.Sorted(maps.Keys(r.Median.Extra)) {
 			parts = append(parts, fmt.Sprintf("%s %.4g", k, r.Median.Extra[k]))
+		}
+		if m := r.Median.Consult; m.Rate > 0 {
+			parts = append(parts, fmt.Sprintf("%d requests sent at %.1f/s", m.Requests, m.Rate))
 		}
 		for _, k := range slices.Sorted(maps.Keys(r.Median.Consult.Codes)) {
 			parts = append(parts, fmt.Sprintf("HTTP %s ×%d", k, r.Median.Consult.Codes[k]))

@@ -33,6 +33,7 @@ func medianMeasure(ms []measure) measure {
 	out := measure{
 		Requests:   uint64(medianOf(ms, func(m measure) float64 { return float64(m.Requests) })),
 		Seconds:    medianOf(ms, func(m measure) float64 { return m.Seconds }),
+		Rate:       medianOf(ms, func(m measure) float64 { return m.Rate }),
 		Throughput: medianOf(ms, func(m measure) float64 { return m.Throughput }),
 		Success:    medianOf(ms, func(m measure) float64 { return m.Success }),
 		P50:        medianOf(ms, func(m measure) float64 { return m.P50 }),

@@ -201,13 +201,7 @@ func (r *rig) findDeepCursor(ctx context.Context) error {
 // exportCSV times the moderator's CSV export of the published comments beside COPY of the same
 // columns.
 func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
-	rssBefore := r.server.rss()
-	var err error
-	m := r.withMemory(func() measure {
-		var m measure
-		m, err = timed(ctx, r.baseURL+"/api/v1/consultations/"+r.data.ConsultationID+"/export?format=csv&scope=public", r.tokens.moderatorToken())
-		return m
-	})
+	m, memory, err := r.oneRequest(ctx, "/export?format=csv&scope=public")
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +209,25 @@ func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]outcome{rowExport: {Consult: m, Baseline: &base, Extra: map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore}}}, nil
+	return map[string]outcome{rowExport: {Consult: m, Baseline: &base, Extra: memory}}, nil
+}
+
+// oneRequest times the moderator's GET of path under the consultation, with the server's memory:
+// its peak resident memory, and how much its resident memory and its heap grew over their levels
+// before the request.
+func (r *rig) oneRequest(ctx context.Context, path string) (measure, map[string]float64, error) {
+	rssBefore := r.server.rss()
+	heap := r.watchHeap(ctx)
+	var err error
+	m := r.withMemory(func() measure {
+		var m measure
+		m, err = timed(ctx, r.baseURL+"/api/v1/consultations/"+r.data.ConsultationID+path, r.tokens.moderatorToken())
+		return m
+	})
+	heapBefore, heapPeak := heap()
+	memory := map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore, "heap_before_mib": heapBefore, "heap_peak_mib": heapPeak,
+		"heap_growth_mib": heapPeak - heapBefore}
+	return m, memory, err
 }
 
 // clusters times the moderator's GET /clusters over every comment of the consultation, and the
@@ -225,19 +237,13 @@ func (r *rig) clusters(ctx context.Context) (map[string]outcome, error) {
 	if err := r.db.QueryRow(ctx, "SELECT count(*) FROM comments WHERE consultation_id = $1", r.data.ConsultationID).Scan(&comments); err != nil {
 		return nil, err
 	}
-	rssBefore := r.server.rss()
-	var err error
-	m := r.withMemory(func() measure {
-		var m measure
-		m, err = timed(ctx, r.baseURL+"/api/v1/consultations/"+r.data.ConsultationID+"/clusters", r.tokens.moderatorToken())
-		return m
-	})
+	m, memory, err := r.oneRequest(ctx, "/clusters")
 	if err != nil {
 		return nil, err
 	}
 	perComment := outcome{Consult: measure{Requests: 1, Seconds: m.Seconds, Success: m.Success},
 		Extra: map[string]float64{"comments": float64(comments), "per_comment_us": m.Seconds * 1e6 / float64(max(comments, 1))}}
-	return map[string]outcome{rowClusters: {Consult: m, Extra: map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore}}, rowClustering: perComment}, nil
+	return map[string]outcome{rowClusters: {Consult: m, Extra: memory}, rowClustering: perComment}, nil
 }
 
 // submitBesideFloods is submissions at 100/s alone, then beside 50 wrong sign-ins a second from
