@@ -99,7 +99,7 @@ func logf(format string, args ...any) {
 // run sets up, runs every scenario once per round (so slow drifts touch all of them alike), and
 // writes the report of the medians.
 func run(ctx context.Context, cfg config) error {
-	started := time.Now()
+	started, tested := time.Now(), commit(ctx)
 	r, err := setUp(ctx, cfg)
 	defer func() {
 		if r != nil {
@@ -125,10 +125,9 @@ func run(ctx context.Context, cfg config) error {
 			}
 			logf("round %d/%d: %s", round, cfg.rounds, s.name)
 			out, err := s.run(ctx)
-			if err != nil {
+			if err != nil { // what was measured before the failure still counts
 				logf("  failed: %v", err)
 				failures[s.name] = append(failures[s.name], fmt.Sprintf("round %d: %v", round, err))
-				continue
 			}
 			for key, o := range out {
 				results[key] = append(results[key], o)
@@ -136,6 +135,6 @@ func run(ctx context.Context, cfg config) error {
 			}
 		}
 	}
-	rep := newReport(ctx, r, results, failures, time.Since(started))
+	rep := newReport(r, tested, results, failures, time.Since(started))
 	return rep.write(cfg.out)
 }

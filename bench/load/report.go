@@ -46,11 +46,11 @@ type judged struct {
 	Rounds   []outcome `json:"rounds"`
 }
 
-func newReport(ctx context.Context, r *rig, results map[string][]outcome, failures map[string][]string, took time.Duration) *report {
+func newReport(r *rig, tested string, results map[string][]outcome, failures map[string][]string, took time.Duration) *report {
 	rep := &report{
 		GeneratedAt: time.Now().UTC().Truncate(time.Second),
 		Machine:     readMachine(),
-		Versions:    map[string]string{"go": runtime.Version(), "postgresql": r.pgServer, "consult": commit(ctx)},
+		Versions:    map[string]string{"go": runtime.Version(), "postgresql": r.pgServer, "consult": tested},
 		Commands: []string{"make bench", "go run ./bench/load " + strings.Join(os.Args[1:], " "),
 			fmt.Sprintf("consult bench-data --comments %d --stakeholders %d", r.cfg.comments, stakeholderSum),
 			"pgbench -n -c 32 -j 2 -T <duration> -f insert.sql (baseline of the submissions)"},
@@ -66,10 +66,12 @@ func newReport(ctx context.Context, r *rig, results map[string][]outcome, failur
 			rep.Rows = append(rep.Rows, judged{Key: rw.key, Title: rw.title, Baseline: rw.baseline, Goal: rw.goal, Verdict: "not measured"})
 			continue
 		}
-		m := medianOutcome(got)
-		ratio, met := rw.judge(m)
-		rep.Rows = append(rep.Rows, judged{Key: rw.key, Title: rw.title, Baseline: rw.baseline, Goal: rw.goal, Median: m, Ratio: ratio,
-			Met: met, Verdict: verdict(met, ratio), Rounds: got})
+		j := judged{Key: rw.key, Title: rw.title, Baseline: rw.baseline, Goal: rw.goal, Median: medianOutcome(got), Verdict: "reported", Rounds: got}
+		if rw.judge != nil {
+			j.Ratio, j.Met = rw.judge(j.Median)
+			j.Verdict = verdict(j.Met, j.Ratio)
+		}
+		rep.Rows = append(rep.Rows, j)
 	}
 	return rep
 }
@@ -98,7 +100,7 @@ func readMachine() machine {
 	return m
 }
 
-// commit is the checked-out commit, marked dirty when the work tree has changes.
+// commit is the checked-out commit (taken when the run starts), marked dirty when the work tree has changes.
 func commit(ctx context.Context) string {
 	out, err := exec.CommandContext(ctx, "git", "rev-parse", "--short=12", "HEAD").Output()
 	if err != nil {

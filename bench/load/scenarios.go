@@ -64,7 +64,7 @@ func (r *rig) submitClosed(ctx context.Context) (map[string]outcome, error) {
 	m := r.withMemory(func() measure { return closedLoop(32, r.cfg.duration, r.submissions()).run("submit-32") })
 	base, err := r.pgbenchInsert(ctx, 32, r.cfg.duration)
 	if err != nil {
-		return nil, err
+		return map[string]outcome{rowSubmit32: {Consult: m}}, err
 	}
 	return map[string]outcome{rowSubmit32: {Consult: m, Baseline: &base}}, nil
 }
@@ -207,7 +207,7 @@ func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
 	}
 	base, err := r.copyExport(ctx)
 	if err != nil {
-		return nil, err
+		return map[string]outcome{rowExport: {Consult: m, Extra: memory}}, err
 	}
 	return map[string]outcome{rowExport: {Consult: m, Baseline: &base, Extra: memory}}, nil
 }
