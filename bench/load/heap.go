@@ -16,6 +16,8 @@ func (r *rig) heapMiB(ctx context.Context) (float64, bool) {
 	if err != nil {
 		return 0, false
 	}
+	// Plain text: the server's own compression of /metrics is not undone by Go's client.
+	req.Header.Set("Accept-Encoding", "identity")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return 0, false
