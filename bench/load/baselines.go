@@ -119,7 +119,7 @@ func (r *rig) pgbenchInsert(ctx context.Context, clients int, d time.Duration) (
 func pgbenchLatencies(dir string) ([]float64, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "pgbench_log.*"))
 	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("pgbench wrote no transaction log in %s: %v", dir, err)
+		return nil, fmt.Errorf("pgbench wrote no transaction log in %s: %w", dir, err)
 	}
 	var out []float64
 	for _, f := range files {

@@ -31,8 +31,11 @@ func (r *rig) read(ctx context.Context, row string, urls []string) (map[string]o
 		body, err = io.ReadAll(resp.Body)
 	}
 	resp.Body.Close()
-	if err != nil || resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("GET %s: %d %v", urls[0], resp.StatusCode, err)
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", urls[0], err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %d", urls[0], resp.StatusCode)
 	}
 	m := r.withMemory(func() measure { return closedLoop(16, r.cfg.duration, gets(urls...)).run(row) })
 	constURL := r.consts.serve(row, resp.Header.Get("Content-Type"), body)
@@ -64,8 +67,11 @@ func (r *rig) findDeepCursor(ctx context.Context) error {
 			u += "&cursor=" + url.QueryEscape(cursor)
 		}
 		status, body, err := request(ctx, http.MethodGet, u, "", nil, &page)
-		if err != nil || status != http.StatusOK {
-			return fmt.Errorf("page through the comments: %d %v %s", status, err, body)
+		if err != nil {
+			return fmt.Errorf("page through the comments: %w", err)
+		}
+		if status != http.StatusOK {
+			return fmt.Errorf("page through the comments: %d %s", status, body)
 		}
 		if page.NextCursor == nil {
 			break

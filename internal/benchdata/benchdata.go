@@ -73,7 +73,8 @@ func Generate(ctx context.Context, db *gorm.DB, hasher *password.Hasher, opts Op
 	if err != nil {
 		return nil, err
 	}
-	w := newWriter(rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), clauses)
+	// Seeded on purpose: the same seed gives the same data.
+	w := newWriter(rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), clauses) //nolint:gosec // not for secrets
 	res := &Result{ConsultationID: con.ID, DocumentID: con.DocumentID, Moderator: moderator.Email, Comments: opts.Comments}
 	for _, cl := range clauses {
 		res.ClauseIDs = append(res.ClauseIDs, cl.ID)
@@ -98,7 +99,7 @@ func Generate(ctx context.Context, db *gorm.DB, hasher *password.Hasher, opts Op
 	}
 	if db.Name() == "postgres" {
 		// Fresh statistics, as autovacuum would make after such an import.
-		if err := db.WithContext(ctx).Exec("ANALYZE").Error; err != nil {
+		if err := db.WithContext(ctx).Exec("ANALYSE").Error; err != nil {
 			return nil, err
 		}
 	}
