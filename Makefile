@@ -12,7 +12,7 @@ MAILPIT_MOD   := github.com/axllent/mailpit@v1.33.1
 export CONSULT_ADDR
 export CONSULT_TEST_MAILPIT := $(CURDIR)/$(MAILPIT)
 
-.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e test-faults lint bench clean
+.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e test-faults lint bench bench-micro bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -59,10 +59,15 @@ lint: ## go vet, gofmt and golangci-lint
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) run $(GOLANGCI) run ./...
 
-bench: ## Benchmarks on SQLite, then the exports on PostgreSQL beside its COPY (CONSULT_BENCH_MILLION=1: also 1,000,000 comments); report in bench/out/report.txt
+bench: bench-micro bench-load ## The Go micro-benchmarks, then the load benchmark (docs/benchmarks.md)
+
+bench-micro: ## Benchmarks on SQLite, then the exports on PostgreSQL beside its COPY (CONSULT_BENCH_MILLION=1: also 1,000,000 comments); report in bench/out/report.txt
 	mkdir -p bench/out
 	set -o pipefail; CONSULT_TEST_DATABASE_URL= $(GO) test -run '^$$' -bench . -benchmem -count=1 ./... | tee bench/out/report.txt
 	set -o pipefail; CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench Export -benchmem -count=1 ./models/ | tee -a bench/out/report.txt
+
+bench-load: tools ## Load benchmark on PostgreSQL beside its baselines (BENCH_COMMENTS=100000, BENCH_DURATION=20s, BENCH_ROUNDS=3); writes docs/benchmarks.md and .json
+	$(GO) run ./bench/load
 
 clean: ## Remove build output and the development database
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/*.map data

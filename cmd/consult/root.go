@@ -30,7 +30,7 @@ With no configuration it runs in development mode on the SQLite file ./data/cons
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newServeCommand(), newMigrateCommand(), newUsersCommand(), newDemoCommand(), newAuditCommand(), newExportCommand())
+	root.AddCommand(newServeCommand(), newMigrateCommand(), newUsersCommand(), newDemoCommand(), newAuditCommand(), newExportCommand(), newBenchDataCommand())
 	return root
 }
 

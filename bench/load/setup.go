@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"consult/internal/benchdata"
+)
+
+// password is the password of every account the generator makes.
+const password = "bench-password-not-secret"
+
+// Accounts the generator makes: the first submitters write the load's comments, the rest are the
+// targets of the wrong sign-ins (so no submitter is ever locked out).
+const (
+	submitters     = 64
+	signInTargets  = 2000
+	stakeholderSum = submitters + signInTargets
+)
+
+// rig is everything a run starts: the database, Mailpit, the server, the data and the tokens.
+type rig struct {
+	cfg        config
+	dir        string // scratch folder: binary, logs, server data
+	dbName     string
+	dbURL      string
+	db         *pgxpool.Pool // the harness's own connections, for the baselines and the outbox
+	mailpit    *process
+	server     *process
+	baseURL    string
+	data       benchdata.Result
+	genSecs    float64
+	tokens     *tokenPool
+	consts     *constServer // the read scenarios' baseline
+	deepCursor string       // a cursor deep in the published comments, found once
+	deepOffset int          // how many comments come before it
+	submitted  atomic.Int64 // submissions sent so far: each has its own text and Idempotency-Key
+	pgServer   string       // PostgreSQL's version
+}
+
+// setUp builds consult, makes a fresh database, fills it with the generator, starts Mailpit and
+// consult serve on it, and signs in the accounts the load uses.
+func setUp(ctx context.Context, cfg config) (*rig, error) {
+	dir, err := os.MkdirTemp("", "consult-bench-")
+	if err != nil {
+		return nil, err
+	}
+	r := &rig{cfg: cfg, dir: dir, dbName: fmt.Sprintf("consult_bench_%d", time.Now().Unix())}
+	logf("building consult into %s", dir)
+	build := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(dir, "consult"), "./cmd/consult")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return r, fmt.Errorf("go build: %w", err)
+	}
+	if err := r.createDatabase(ctx); err != nil {
+		return r, err
+	}
+	smtpAddr, err := freeAddr()
+	if err != nil {
+		return r, err
+	}
+	mailpitHTTP, err := freeAddr()
+	if err != nil {
+		return r, err
+	}
+	if r.mailpit, err = start(dir, "mailpit", cfg.mailpit, os.Environ(), "--smtp", smtpAddr, "--listen", mailpitHTTP,
+		"--database", filepath.Join(dir, "mailpit.db"), "--smtp-auth-accept-any", "--smtp-auth-allow-insecure", "--disable-version-check"); err != nil {
+		return r, err
+	}
+	if err := waitTCP(smtpAddr); err != nil {
+		return r, err
+	}
+	addr, err := freeAddr()
+	if err != nil {
+		return r, err
+	}
+	env := append(os.Environ(), "CONSULT_DATABASE_URL="+r.dbURL, "CONSULT_ADDR="+addr, "CONSULT_SMTP_URL=smtp://"+smtpAddr,
+		"CONSULT_TRUSTED_PROXIES=127.0.0.1/32", "CONSULT_DATA_DIR="+filepath.Join(dir, "data"), "CONSULT_LOG_LEVEL=warn",
+		"CONSULT_JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes", "CONSULT_AUDIT_KEY=bench-audit-key-of-at-least-thirty-two-bytes")
+	if err := r.generate(ctx, env); err != nil {
+		return r, err
+	}
+	if r.server, err = start(dir, "consult", filepath.Join(dir, "consult"), env, "serve"); err != nil {
+		return r, err
+	}
+	r.baseURL = "http://" + addr
+	if err := waitHTTP(ctx, r.baseURL+"/readyz"); err != nil {
+		return r, err
+	}
+	r.tokens = &tokenPool{baseURL: r.baseURL, moderator: r.data.Moderator, stakeholders: r.data.Stakeholders[:submitters]}
+	return r, r.tokens.refresh(ctx)
+}
+
+// createDatabase makes the run's own database on the server of cfg.adminURL and connects to it.
+func (r *rig) createDatabase(ctx context.Context) error {
+	admin, err := pgx.Connect(ctx, r.cfg.adminURL)
+	if err != nil {
+		return fmt.Errorf("connect to PostgreSQL (BENCH_DATABASE_URL): %w", err)
+	}
+	defer admin.Close(ctx)
+	if err := admin.QueryRow(ctx, "SHOW server_version").Scan(&r.pgServer); err != nil {
+		return err
+	}
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+r.dbName); err != nil {
+		return err
+	}
+	u, err := url.Parse(r.cfg.adminURL)
+	if err != nil {
+		return err
+	}
+	u.Path = "/" + r.dbName
+	r.dbURL = u.String()
+	r.db, err = pgxpool.New(ctx, r.dbURL)
+	return err
+}
+
+// generate runs consult bench-data and keeps what it made.
+func (r *rig) generate(ctx context.Context, env []string) error {
+	logf("generating %d comments (consult bench-data)", r.cfg.comments)
+	var out bytes.Buffer
+	gen := exec.CommandContext(ctx, filepath.Join(r.dir, "consult"), "bench-data", "--comments", fmt.Sprint(r.cfg.comments),
+		"--stakeholders", fmt.Sprint(stakeholderSum), "--password", password)
+	// Errors only: each batch is slower than the server's slow-query warning, by design.
+	gen.Env, gen.Dir, gen.Stdout, gen.Stderr = append(env, "CONSULT_LOG_LEVEL=error"), r.dir, &out, os.Stderr
+	if err := gen.Run(); err != nil {
+		return fmt.Errorf("consult bench-data: %w", err)
+	}
+	if err := json.Unmarshal(out.Bytes(), &r.data); err != nil {
+		return fmt.Errorf("consult bench-data printed no result: %w", err)
+	}
+	r.genSecs = r.data.Seconds
+	logf("generated %d comments (%d published) in %.1f s", r.data.Comments, r.data.Published, r.data.Seconds)
+	return nil
+}
+
+// tearDown stops what setUp started and drops the database.
+func (r *rig) tearDown(ctx context.Context) {
+	for _, p := range []*process{r.server, r.mailpit} {
+		if p != nil {
+			p.stop()
+		}
+	}
+	if r.db != nil {
+		r.db.Close()
+	}
+	if r.dbURL != "" && !r.cfg.keep {
+		if admin, err := pgx.Connect(ctx, r.cfg.adminURL); err == nil {
+			_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+r.dbName)
+			_ = admin.Close(ctx)
+		}
+	}
+	if !r.cfg.keep {
+		_ = os.RemoveAll(r.dir)
+	} else {
+		logf("kept %s and database %s", r.dir, r.dbName)
+	}
+}
+
+// request sends one JSON request to the server and decodes a JSON answer into out (when not nil).
+func request(ctx context.Context, method, url, token string, body, out any) (int, []byte, error) {
+	var rd bytes.Buffer
+	if body != nil {
+		if err := json.NewEncoder(&rd).Encode(body); err != nil {
+			return 0, nil, err
+		}
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, &rd)
+	if err != nil {
+		return 0, nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(resp.Body); err != nil {
+		return resp.StatusCode, nil, err
+	}
+	if out != nil && resp.StatusCode < 300 {
+		if err := json.Unmarshal(buf.Bytes(), out); err != nil {
+			return resp.StatusCode, buf.Bytes(), err
+		}
+	}
+	return resp.StatusCode, buf.Bytes(), nil
+}
