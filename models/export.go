@@ -147,6 +147,11 @@ func after(last string) func(*gorm.DB) *gorm.DB {
 // EachExportRow streams a consultation's comments in the layout's scope in order of arrival (ids
 // are time-ordered UUIDv7), in batches, so an export of any size holds one batch in memory.
 func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l ExportLayout, fn func(*ExportRow) error) error {
+	return eachExportRow(ctx, db, consultationID, l, nil, fn)
+}
+
+// eachExportRow is EachExportRow over the comments that narrow keeps (all of them when nil).
+func eachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l ExportLayout, narrow func(*gorm.DB) *gorm.DB, fn func(*ExportRow) error) error {
 	type raw struct {
 		Comment
 		ClauseNumber  string
@@ -166,6 +171,9 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 		// The next comments first, alone (a range of comments_consultation_id_idx), then their joins:
 		// the joins never see more than one batch, whatever the planner thinks of the table.
 		next := scopedComments(db, consultationID, l.Scope).Scopes(after(last)).Order("comments.id").Limit(500)
+		if narrow != nil {
+			next = next.Scopes(narrow)
+		}
 		err := db.WithContext(ctx).Table("(?) AS comments", next).
 			Select(`comments.*, COALESCE(cl.number, '') AS clause_number, COALESCE(cl.heading, '') AS clause_heading, COALESCE(u.display_name, '') AS author_name,
 				COALESCE(u.organisation, '') AS author_org, COALESCE(u.stakeholder_type, '') AS author_type,
