@@ -170,8 +170,9 @@ func (c *canvas) showText(x, baseline float64, text string) {
 	rgb := c.textRGB
 	fmt.Fprintf(&c.content, "BT /F%d %s Tf %s %s %s rg %s %s Td <", c.style, num(c.size), unit(rgb[0]), unit(rgb[1]), unit(rgb[2]),
 		num(x*ptPerMM), num((pageH-baseline)*ptPerMM))
+	const hex = "0123456789ABCDEF"
 	for _, r := range text {
-		fmt.Fprintf(&c.content, "%04X", r)
+		c.content.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]})
 	}
 	c.content.WriteString("> Tj ET\n")
 }
@@ -189,15 +190,17 @@ func (c *canvas) multiCell(w, h float64, text string) {
 // wider than a line, and at every line break.
 func (c *canvas) wrap(text string, w float64) []string {
 	var lines []string
+	space := c.stringWidth(" ")
 	for _, para := range strings.Split(text, "\n") {
-		line := ""
+		line, lineW := "", 0.0
 		for _, word := range strings.Split(para, " ") {
-			candidate := word
-			if line != "" {
-				candidate = line + " " + word
+			wordW := c.stringWidth(word)
+			if line == "" && wordW <= w {
+				line, lineW = word, wordW
+				continue
 			}
-			if c.stringWidth(candidate) <= w {
-				line = candidate
+			if line != "" && lineW+space+wordW <= w {
+				line, lineW = line+" "+word, lineW+space+wordW
 				continue
 			}
 			if line != "" {
@@ -209,6 +212,7 @@ func (c *canvas) wrap(text string, w float64) []string {
 				lines = append(lines, line[:cut])
 				line = line[cut:]
 			}
+			lineW = c.stringWidth(line)
 		}
 		lines = append(lines, line)
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,7 +20,8 @@ type face struct {
 	sf    *sfnt.Font
 	buf   sfnt.Buffer
 	upem  fixed.Int26_6
-	width map[rune]int // advance of each character used, in thousandths of the font size
+	width []int32 // by code point, the advance in thousandths of the font size (-1: not yet used)
+	used  []rune  // the characters measured so far, in order of first use
 }
 
 func newFace(ttf []byte) (*face, error) {
@@ -27,7 +29,11 @@ func newFace(ttf []byte) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &face{ttf: ttf, sf: sf, upem: fixed.I(int(sf.UnitsPerEm())), width: map[rune]int{}}, nil
+	width := make([]int32, 0x10000)
+	for i := range width {
+		width[i] = -1
+	}
+	return &face{ttf: ttf, sf: sf, upem: fixed.I(int(sf.UnitsPerEm())), width: width}, nil
 }
 
 // thousandths scales a length in font units (as 26.6 at one pixel per unit) to thousandths of the font size.
@@ -37,8 +43,11 @@ func (f *face) thousandths(v fixed.Int26_6) int {
 
 // advance is the width of r in thousandths of the font size; it marks r as used.
 func (f *face) advance(r rune) int {
-	if w, ok := f.width[r]; ok {
-		return w
+	if r < 0 || r > 0xFFFF {
+		r = 0xFFFD // clean keeps text within the Basic Multilingual Plane
+	}
+	if w := f.width[r]; w >= 0 {
+		return int(w)
 	}
 	gid, err := f.sf.GlyphIndex(&f.buf, r)
 	if err != nil {
@@ -49,7 +58,8 @@ func (f *face) advance(r rune) int {
 	if err == nil {
 		w = f.thousandths(adv)
 	}
-	f.width[r] = w
+	f.width[r] = int32(w)
+	f.used = append(f.used, r)
 	return w
 }
 
@@ -68,10 +78,8 @@ const faceObjects = 6
 // writeTo writes the font as a Type0 font of object id and the five objects after it: the
 // CID font, its descriptor, the CID-to-glyph map, the embedded subset and the ToUnicode map.
 func (f *face) writeTo(pf *file, id int, name string) error {
-	used := make([]rune, 0, len(f.width))
-	for r := range f.width {
-		used = append(used, r)
-	}
+	missing := f.advance(0xFFFD)
+	used := slices.Clone(f.used)
 	sort.Slice(used, func(i, j int) bool { return used[i] < used[j] })
 	subset := fpdf.UTF8CutFont(f.ttf, string(used))
 	sub, err := sfnt.Parse(subset)
@@ -99,7 +107,7 @@ func (f *face) writeTo(pf *file, id int, name string) error {
 	base := "/" + name
 	pf.object(id, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", base, id+1, id+5))
 	pf.object(id+1, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap %d 0 R>>",
-		base, id+2, f.advance(0xFFFD), widths.String(), id+3))
+		base, id+2, missing, widths.String(), id+3))
 	pf.object(id+2, fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R>>",
 		base, f.thousandths(box.Min.X), -f.thousandths(box.Max.Y), f.thousandths(box.Max.X), -f.thousandths(box.Min.Y),
 		f.thousandths(m.Ascent), -f.thousandths(m.Descent), f.thousandths(m.CapHeight), id+4))

@@ -17,6 +17,8 @@ type file struct {
 	n       int64   // bytes written so far
 	offsets []int64 // by object number, where the object starts (0: not written)
 	err     error
+	z       bytes.Buffer // a stream, compressed (reused)
+	zw      *zlib.Writer
 }
 
 func newFile(w io.Writer) *file {
@@ -51,13 +53,17 @@ func (f *file) object(id int, body string) {
 
 // stream writes object id as a Flate-compressed stream of data; dict holds further entries.
 func (f *file) stream(id int, dict string, data []byte) {
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
-	_, _ = zw.Write(data)
-	_ = zw.Close()
+	f.z.Reset()
+	if f.zw == nil {
+		f.zw = zlib.NewWriter(&f.z)
+	} else {
+		f.zw.Reset(&f.z)
+	}
+	_, _ = f.zw.Write(data)
+	_ = f.zw.Close()
 	f.mark(id)
-	f.printf("%d 0 obj\n<</Length %d /Filter /FlateDecode%s>>\nstream\n", id, z.Len(), dict)
-	f.write(z.Bytes())
+	f.printf("%d 0 obj\n<</Length %d /Filter /FlateDecode%s>>\nstream\n", id, f.z.Len(), dict)
+	f.write(f.z.Bytes())
 	f.printf("\nendstream\nendobj\n")
 }
 
