@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -72,7 +71,7 @@ func (f *face) stringWidth(s string, size float64) float64 {
 	return float64(w) * size / 1000
 }
 
-// objects is how many PDF objects writeTo writes, numbered from its first id.
+// faceObjects is how many PDF objects writeTo writes, numbered from its first id.
 const faceObjects = 6
 
 // writeTo writes the font as a Type0 font of object id and the five objects after it: the
@@ -80,7 +79,7 @@ const faceObjects = 6
 func (f *face) writeTo(pf *file, id int, name string) error {
 	missing := f.advance(0xFFFD)
 	used := slices.Clone(f.used)
-	sort.Slice(used, func(i, j int) bool { return used[i] < used[j] })
+	slices.Sort(used)
 	subset := fpdf.UTF8CutFont(f.ttf, string(used))
 	sub, err := sfnt.Parse(subset)
 	if err != nil {
