@@ -12,7 +12,7 @@ import (
 // TestWriteToStreamsPageByPage: most of the file (all but the fonts and the last buffer) is out before the last comment is read,
 // so a report holds a page in memory, not the document; and the last page knows it is the last.
 func TestWriteToStreamsPageByPage(t *testing.T) {
-	const n = 2000
+	const n = 1000
 	r, rows := fixture(n)
 	var buf bytes.Buffer
 	var atLastRow int
