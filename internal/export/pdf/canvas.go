@@ -17,23 +17,14 @@ const (
 	lineH    = 5.0
 	cellPad  = 1.0       // space between a cell's edge and its text
 	ptPerMM  = 72 / 25.4 // PDF user space is in points
-	regular  = 0
-	bold     = 1
 	lineWide = 0.2
 )
 
-// Object numbers: the fixed objects first, then each page and its content stream, then the
-// outline entries (numbered once the pages are counted).
+// The styles of text, indexes of a canvas's faces.
 const (
-	catalogID  = 1
-	pagesID    = 2
-	infoID     = 3
-	fontsID    = 4 // faceObjects for each face
-	outlinesID = fontsID + 2*faceObjects
-	firstPage  = outlinesID + 1
+	regular = 0
+	bold    = 1
 )
-
-func pageID(n int) int { return firstPage + 2*(n-1) }
 
 // mark is a place in the report: a page and the distance from its top edge.
 type mark struct {
@@ -61,7 +52,6 @@ type canvas struct {
 	outline                   []outlineEntry
 	marks                     map[string]mark // where each section begins, as laid out
 	dests                     map[string]mark // where each link leads, from the measuring pass
-	pageFirst, pageTotal      int             // numbers of the report's pages, as "page X of Y" says them
 }
 
 type outlineEntry struct {
@@ -85,25 +75,6 @@ func (c *canvas) addPage() {
 		c.inHeader = false
 		c.style, c.size, c.textRGB, c.drawRGB, c.fillRGB = style, size, textRGB, drawRGB, fillRGB
 	}
-}
-
-// endPage writes the page being laid out, if any.
-func (c *canvas) endPage() {
-	if c.page == 0 || c.out == nil {
-		c.content.Reset()
-		c.annots = c.annots[:0]
-		return
-	}
-	id := pageID(c.page)
-	c.out.stream(id+1, "", c.content.Bytes())
-	annots := ""
-	if len(c.annots) > 0 {
-		annots = " /Annots [" + strings.Join(c.annots, " ") + "]"
-	}
-	c.out.object(id, fmt.Sprintf("<</Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources <</Font <</F0 %d 0 R /F1 %d 0 R>>>> /Contents %d 0 R%s>>",
-		pagesID, num(pageW*ptPerMM), num(pageH*ptPerMM), fontsID, fontsID+faceObjects, id+1, annots))
-	c.content.Reset()
-	c.annots = c.annots[:0]
 }
 
 func (c *canvas) setFont(style int, size float64) { c.style, c.size = style, size }
@@ -254,47 +225,3 @@ func (c *canvas) line(x1, y1, x2, y2 float64) {
 
 // unit is a colour component of 0 to 255 as PDF's 0 to 1.
 func unit(v int) string { return num(float64(v) / 255) }
-
-// finish ends the last page and writes what follows the pages: the fonts, the page tree, the
-// outline, the document information and the catalogue, then the cross-reference table.
-func (c *canvas) finish(title string) error {
-	c.endPage()
-	for i, f := range c.faces {
-		if err := f.writeTo(c.out, fontsID+i*faceObjects, []string{"NotoSans", "NotoSans-Bold"}[i]); err != nil {
-			return err
-		}
-	}
-	kids := make([]string, c.page)
-	for n := 1; n <= c.page; n++ {
-		kids[n-1] = fmt.Sprintf("%d 0 R", pageID(n))
-	}
-	c.out.object(pagesID, fmt.Sprintf("<</Type /Pages /Count %d /Kids [%s]>>", c.page, strings.Join(kids, " ")))
-	last := c.writeOutline(pageID(c.page+1) - 1)
-	c.out.object(infoID, fmt.Sprintf("<</Title %s /Creator %s /Producer %s>>", text(title), text("consult"), text("consult")))
-	c.out.object(catalogID, fmt.Sprintf("<</Type /Catalog /Pages %d 0 R /Outlines %d 0 R>>", pagesID, outlinesID))
-	return c.out.finish(last, catalogID, infoID)
-}
-
-// writeOutline writes the outline (bookmarks) with its entries numbered after last, and gives
-// the last object number used.
-func (c *canvas) writeOutline(last int) int {
-	n := len(c.outline)
-	if n == 0 {
-		c.out.object(outlinesID, "<</Type /Outlines /Count 0>>")
-		return last
-	}
-	c.out.object(outlinesID, fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>", last+1, last+n, n))
-	for i, e := range c.outline {
-		id := last + 1 + i
-		links := ""
-		if i > 0 {
-			links += fmt.Sprintf(" /Prev %d 0 R", id-1)
-		}
-		if i < n-1 {
-			links += fmt.Sprintf(" /Next %d 0 R", id+1)
-		}
-		c.out.object(id, fmt.Sprintf("<</Title %s /Parent %d 0 R%s /Dest [%d 0 R /XYZ 0 %s null]>>",
-			text(e.title), outlinesID, links, pageID(e.at.page), num((pageH-e.at.y)*ptPerMM)))
-	}
-	return last + n
-}
