@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -92,7 +93,7 @@ func (f *face) writeTo(pf *file, id int, name string) error {
 		if err != nil || gid == 0 {
 			continue
 		}
-		cidToGID[2*r], cidToGID[2*r+1] = byte(gid>>8), byte(gid)
+		binary.BigEndian.PutUint16(cidToGID[2*r:], uint16(gid))
 		fmt.Fprintf(&widths, "%d [%d] ", r, f.width[r])
 	}
 	m, err := f.sf.Metrics(&f.buf, f.upem, font.HintingNone)

@@ -102,7 +102,7 @@ func text(s string) string {
 		if r > 0xFFFF {
 			r = 0xFFFD
 		}
-		b.WriteString(fmt.Sprintf("%04X", r))
+		fmt.Fprintf(&b, "%04X", r)
 	}
 	b.WriteString(">")
 	return b.String()
