@@ -68,6 +68,7 @@ func ConsultationSummary(ctx context.Context, db *gorm.DB, con *Consultation, sc
 	return s, nil
 }
 
+// joinAuthor joins each comment's author, for the counts by stakeholder type and country.
 const joinAuthor = "LEFT JOIN users u ON u.id = comments.author_id"
 
 // summaryDimension is one count of a summary: the comments grouped by the SQL expression key
