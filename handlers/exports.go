@@ -47,7 +47,7 @@ func (h *Handlers) Export(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if format == "pdf" { // laid out in full before the answer starts, so that a failure is still a problem answer
+	if format == "pdf" { // measured (a first pass over the comments) before the answer starts, so that most failures are still a problem answer; then written page by page
 		report, err := pdf.FromDatabase(ctx, h.DB.DB, con, layout, now)
 		if err != nil {
 			return err

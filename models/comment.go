@@ -25,9 +25,9 @@ var CommentTypes = []string{"general", "technical", "editorial"}
 // Comment is a stakeholder's structured comment on a consultation, anchored to a clause (or
 // general when ClauseID is nil) and optionally to a quoted passage of it.
 type Comment struct {
-	ID             string     `gorm:"primaryKey;index:comments_consultation_status_idx,priority:3;index:comments_consultation_id_idx,priority:2" json:"id"`
-	ConsultationID string     `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1;index:comments_consultation_id_idx,priority:1;index:comments_cluster_idx,priority:1;index:comments_cluster_seq_idx,priority:1" json:"consultation_id"`
-	ClauseID       *string    `gorm:"index:comments_clause_idx" json:"clause_id"`
+	ID             string     `gorm:"primaryKey;index:comments_consultation_status_idx,priority:3;index:comments_consultation_id_idx,priority:2;index:comments_consultation_clause_idx,priority:3" json:"id"`
+	ConsultationID string     `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1;index:comments_consultation_id_idx,priority:1;index:comments_consultation_clause_idx,priority:1;index:comments_cluster_idx,priority:1;index:comments_cluster_seq_idx,priority:1" json:"consultation_id"`
+	ClauseID       *string    `gorm:"index:comments_clause_idx;index:comments_consultation_clause_idx,priority:2" json:"clause_id"`
 	AuthorID       *string    `gorm:"index:comments_author_idx" json:"author_id"`
 	CommentType    string     `gorm:"not null" json:"comment_type"`
 	Body           string     `gorm:"not null" json:"body"`

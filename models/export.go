@@ -197,11 +197,19 @@ func (r *exportRecord) exportRow(l ExportLayout) *ExportRow {
 // are scanned straight into their fields: at a million rows, reflection and unused columns were
 // most of the time an export took beyond the database's own.
 func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l ExportLayout, fn func(*ExportRow) error) error {
+	return eachExportRow(ctx, db, consultationID, l, nil, fn)
+}
+
+// eachExportRow is EachExportRow over the comments that narrow keeps (all of them when nil).
+func eachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l ExportLayout, narrow func(*gorm.DB) *gorm.DB, fn func(*ExportRow) error) error {
 	last := ""
 	for {
 		// The next comments first, alone (a range of comments_consultation_id_idx), then their joins:
 		// the joins never see more than one batch, whatever the planner thinks of the table.
 		next := scopedComments(db, consultationID, l.Scope).Scopes(after(last)).Order("comments.id").Limit(exportBatch)
+		if narrow != nil {
+			next = next.Scopes(narrow)
+		}
 		rows, err := db.WithContext(ctx).Table("(?) AS comments", next).Select(exportColumns).
 			Joins("LEFT JOIN users u ON u.id = comments.author_id").
 			Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id").

@@ -72,7 +72,7 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 		defer file.Close() // closed and checked below; this covers the error paths
 		w = file
 	}
-	if format == "pdf" { // a report laid out in full by package pdf, then written
+	if format == "pdf" { // a report measured by package pdf, then written page by page
 		report, err := pdf.FromDatabase(ctx, db.DB, con, layout, now)
 		if err == nil {
 			_, err = report.WriteTo(w)

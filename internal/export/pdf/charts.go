@@ -4,26 +4,24 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // maxBars bounds a chart; the remaining categories are summed on one line below it.
 const maxBars = 25
 
-func (l *layout) summary(f *fpdf.Fpdf, d *laid) {
-	f.AddPage()
-	d.begin("summary")
-	heading(f, "Summary")
+func (l *layout) summary(c *canvas) {
+	c.addPage()
+	c.begin("summary")
+	heading(c, "Summary")
 	s := l.r.Summary
-	f.SetFont(fontName, "", 10)
-	f.MultiCell(textW, lineH, fmt.Sprintf("%d comments in this report's scope. Each bar counts comments; the longest bar is the largest category.", s.Total), "", "L", false)
-	f.Ln(3)
-	barChart(f, "By stakeholder type", s.ByStakeholderType, byCount(s.ByStakeholderType))
-	barChart(f, "By country", s.ByCountry, byCount(s.ByCountry))
-	barChart(f, "By clause", s.ByClause, l.clauseOrder(s.ByClause))
+	c.setFont(regular, 10)
+	c.multiCell(textW, lineH, fmt.Sprintf("%d comments in this report's scope. Each bar counts comments; the longest bar is the largest category.", s.Total))
+	c.ln(3)
+	barChart(c, "By stakeholder type", s.ByStakeholderType, byCount(s.ByStakeholderType))
+	barChart(c, "By country", s.ByCountry, byCount(s.ByCountry))
+	barChart(c, "By clause", s.ByClause, l.clauseOrder(s.ByClause))
 	if len(s.ByResolution) > 0 {
-		barChart(f, "By resolution", s.ByResolution, byCount(s.ByResolution))
+		barChart(c, "By resolution", s.ByResolution, byCount(s.ByResolution))
 	}
 }
 
@@ -48,22 +46,22 @@ func (l *layout) clauseOrder(counts map[string]int) []string {
 }
 
 // barChart draws counts as horizontal bars (filled rectangles, so vector graphics), in order.
-func barChart(f *fpdf.Fpdf, title string, counts map[string]int, order []string) {
+func barChart(c *canvas, title string, counts map[string]int, order []string) {
 	const labelW, barH, rowH, numW = 45.0, 4.0, 5.5, 16.0
 	shown := order
 	if len(shown) > maxBars {
 		shown = shown[:maxBars]
 	}
 	need := 10 + rowH*float64(len(shown)+1)
-	if f.GetY()+need > pageH-bottom {
-		f.AddPage()
+	if c.y+need > pageH-bottom {
+		c.addPage()
 	}
-	f.SetFont(fontName, "B", 11)
-	f.CellFormat(textW, 7, title, "", 1, "L", false, 0, "")
+	c.setFont(bold, 11)
+	c.cell(textW, 7, title, 1, "L", "")
 	if len(order) == 0 {
-		f.SetFont(fontName, "", 9)
-		f.CellFormat(textW, rowH, "No comments.", "", 1, "L", false, 0, "")
-		f.Ln(4)
+		c.setFont(regular, 9)
+		c.cell(textW, rowH, "No comments.", 1, "L", "")
+		c.ln(4)
 		return
 	}
 	peak := 0
@@ -71,25 +69,25 @@ func barChart(f *fpdf.Fpdf, title string, counts map[string]int, order []string)
 		peak = max(peak, counts[k])
 	}
 	barMax := textW - labelW - numW
-	f.SetFillColor(0, 51, 153)
+	c.setFillColor(0, 51, 153)
 	for _, k := range shown {
-		y := f.GetY()
-		f.SetFont(fontName, "", 8.5)
-		f.CellFormat(labelW, rowH, fit(f, k, labelW-2, 0), "", 0, "L", false, 0, "")
+		y := c.y
+		c.setFont(regular, 8.5)
+		c.cell(labelW, rowH, fit(c, k, labelW-2, 0), 0, "L", "")
 		w := barMax * float64(counts[k]) / float64(peak)
-		f.Rect(margin+labelW, y+(rowH-barH)/2, max(w, 0.3), barH, "F")
-		f.SetX(margin + labelW + w + 1.5)
-		f.CellFormat(numW, rowH, strconv.Itoa(counts[k]), "", 1, "L", false, 0, "")
+		c.rect(margin+labelW, y+(rowH-barH)/2, max(w, 0.3), barH)
+		c.setX(margin + labelW + w + 1.5)
+		c.cell(numW, rowH, strconv.Itoa(counts[k]), 1, "L", "")
 	}
 	if rest := order[len(shown):]; len(rest) > 0 {
 		n := 0
 		for _, k := range rest {
 			n += counts[k]
 		}
-		f.SetFont(fontName, "", 8.5)
-		f.CellFormat(textW, rowH, fmt.Sprintf("and %d more (%d comments)", len(rest), n), "", 1, "L", false, 0, "")
+		c.setFont(regular, 8.5)
+		c.cell(textW, rowH, fmt.Sprintf("and %d more (%d comments)", len(rest), n), 1, "L", "")
 	}
-	f.Ln(5)
+	c.ln(5)
 }
 
 // byCount orders categories by count, largest first, then by name.

@@ -6,11 +6,15 @@ import (
 	"consult/models"
 )
 
-// clean makes text printable by fpdf, which refuses characters beyond the Basic Multilingual
-// Plane: those (emoji, rare scripts) become U+FFFD, control characters other than a line break
+// lineEnds normalises line ends and expands tabs.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", "    ")
+
+// clean makes text printable in the report, whose text is written as code points of the Basic
+// Multilingual Plane (a two-byte Identity-H encoding): characters beyond it (emoji, rare
+// scripts) become U+FFFD, control characters other than a line break
 // become spaces, and line ends are normalised.
 func clean(s string) string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", "    ").Replace(s)
+	s = lineEnds.Replace(s)
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r > 0xFFFF:

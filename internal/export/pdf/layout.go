@@ -2,130 +2,137 @@ package pdf
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
-
 	"consult/models"
 )
 
-// Page geometry in millimetres (A4).
-const (
-	margin   = 18.0
-	pageW    = 210.0
-	pageH    = 297.0
-	textW    = pageW - 2*margin
-	bottom   = 16.0
-	lineH    = 5.0
-	fontName = "noto"
-)
-
-// layout holds what both passes over the report share.
+// layout lays a report out in two passes over its comments: the first only measures, to learn
+// the sections and on which page each begins; the second writes the file page by page, with the
+// contents (which come before the sections) and "page X of Y" in the running header filled in.
 type layout struct {
 	r        Report
 	brussels *time.Location
-	entries  []*entry
-	total    int // comments in scope, also those past the limit
-	sections []*section
+	limit    int
+	each     func(fn func(*models.ExportRow) error) error
+	sections []*section      // clauses with comments in the order printed, from the first pass
+	marks    map[string]mark // where each section begins, from the first pass
+	pages    int             // pages in the report, from the first pass
 }
 
-// laid is one pass's document and the page on which each section begins.
-type laid struct {
-	f     *fpdf.Fpdf
-	pages map[string]int
-	links map[string]int
+// section is the comments on one clause (number "" for general comments).
+type section struct {
+	key, number, heading string
+	count                int
 }
 
-// lay sets the whole report; pages are the section pages of an earlier pass, nil on the first.
-func (l *layout) lay(pages map[string]int) (*laid, error) {
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetMargins(margin, margin+6, margin)
-	f.SetAutoPageBreak(true, bottom)
-	f.AddUTF8FontFromBytes(fontName, "", notoRegular)
-	f.AddUTF8FontFromBytes(fontName, "B", notoBold)
-	f.SetTitle(l.r.Consultation.Title, true)
-	f.SetCreator("consult", true)
-	f.AliasNbPages("{nb}")
-	d := &laid{f: f, pages: map[string]int{}, links: map[string]int{}}
-	for _, key := range l.keys() {
-		d.links[key] = f.AddLink()
+// measure is the first pass. The summary and comments are laid out before the contents, which
+// need their sections; then the contents alone, to count their pages, which come before them.
+func (l *layout) measure() error {
+	faces, err := newFaces()
+	if err != nil {
+		return err
 	}
-	header := fit(f, l.r.Source.Scheme.Title+" · "+l.r.Consultation.Title, textW-35, 8)
-	f.SetHeaderFuncMode(func() {
-		if f.PageNo() == 1 {
-			return
+	cover := newCanvas(nil, faces, nil)
+	l.cover(cover)
+	body := newCanvas(nil, faces, nil)
+	l.summary(body)
+	if l.sections, err = l.comments(body); err != nil {
+		return err
+	}
+	contents := newCanvas(nil, faces, nil)
+	l.contents(contents)
+	before := cover.page + contents.page
+	l.marks = make(map[string]mark, len(body.marks))
+	for key, m := range body.marks {
+		l.marks[key] = mark{page: m.page + before, y: m.y}
+	}
+	l.pages = before + body.page
+	return nil
+}
+
+// write is the second pass: it writes the report to w page by page.
+func (l *layout) write(w io.Writer) error {
+	faces, err := newFaces()
+	if err != nil {
+		return err
+	}
+	c := newCanvas(newFile(w), faces, l.marks)
+	header := l.r.Source.Scheme.Title + " · " + l.r.Consultation.Title
+	c.header = func() { l.header(c, header) }
+	l.cover(c)
+	l.contents(c)
+	l.summary(c)
+	if _, err := l.comments(c); err != nil {
+		return err
+	}
+	return c.finish(l.r.Consultation.Title)
+}
+
+func newFaces() ([2]*face, error) {
+	var faces [2]*face
+	for i, ttf := range [][]byte{notoRegular, notoBold} {
+		f, err := newFace(ttf)
+		if err != nil {
+			return faces, err
 		}
-		f.SetFont(fontName, "", 8)
-		f.SetTextColor(90, 90, 90)
-		f.SetXY(margin, 9)
-		f.CellFormat(textW-35, 5, header, "", 0, "L", false, 0, "")
-		f.CellFormat(35, 5, "Page "+strconv.Itoa(f.PageNo())+" of {nb}", "", 0, "R", false, 0, "")
-		f.SetDrawColor(180, 180, 180)
-		f.Line(margin, 15, pageW-margin, 15)
-		f.SetTextColor(0, 0, 0)
-		f.SetXY(margin, margin+6)
-	}, false)
-	l.cover(f)
-	l.contents(f, d, pages)
-	l.summary(f, d)
-	l.comments(f, d)
-	if err := f.Error(); err != nil {
-		return nil, err
+		faces[i] = f
 	}
-	return d, nil
+	return faces, nil
 }
 
-// keys are the contents' entries in order: the summary, the comments, then each clause.
-func (l *layout) keys() []string {
-	keys := []string{"summary", "comments"}
-	for _, s := range l.sections {
-		keys = append(keys, s.key)
+// header is the running header of every page but the cover: the scheme and consultation, and
+// "Page X of Y".
+func (l *layout) header(c *canvas, text string) {
+	if c.page == 1 {
+		return
 	}
-	return keys
+	c.setTextColor(90, 90, 90)
+	c.setXY(margin, 9)
+	c.cell(textW-35, 5, fit(c, text, textW-35, 8), 0, "L", "")
+	c.cell(35, 5, "Page "+strconv.Itoa(c.page)+" of "+strconv.Itoa(max(l.pages, c.page)), 0, "R", "")
+	c.setDrawColor(180, 180, 180)
+	c.line(margin, 15, pageW-margin, 15)
+	c.setXY(margin, top)
 }
 
-// begin marks where a section starts, for the contents and its link.
-func (d *laid) begin(key string) {
-	d.pages[key] = d.f.PageNo()
-	d.f.SetLink(d.links[key], d.f.GetY(), d.f.PageNo())
-}
-
-func (l *layout) cover(f *fpdf.Fpdf) {
-	c, src := l.r.Consultation, l.r.Source
-	f.AddPage()
-	f.SetY(45)
-	f.SetFont(fontName, "", 12)
-	f.SetTextColor(0, 51, 153)
-	f.MultiCell(textW, 6, "Public consultation report", "", "L", false)
-	f.SetTextColor(0, 0, 0)
-	f.Ln(4)
-	f.SetFont(fontName, "B", 20)
-	f.MultiCell(textW, 9, src.Scheme.Title, "", "L", false)
-	f.Ln(2)
-	f.SetFont(fontName, "B", 14)
-	f.MultiCell(textW, 7, c.Title, "", "L", false)
-	f.Ln(8)
+func (l *layout) cover(c *canvas) {
+	con, src := l.r.Consultation, l.r.Source
+	c.addPage()
+	c.setY(45)
+	c.setFont(regular, 12)
+	c.setTextColor(0, 51, 153)
+	c.multiCell(textW, 6, "Public consultation report")
+	c.setTextColor(0, 0, 0)
+	c.ln(4)
+	c.setFont(bold, 20)
+	c.multiCell(textW, 9, src.Scheme.Title)
+	c.ln(2)
+	c.setFont(bold, 14)
+	c.multiCell(textW, 7, con.Title)
+	c.ln(8)
 	rows := [][2]string{
 		{"Draft", src.Document.Title + ", version " + src.Document.VersionLabel},
-		{"Window", l.when(c.OpensAt) + " to " + l.when(c.ClosesAt) + " (Brussels time)"},
+		{"Window", l.when(con.OpensAt) + " to " + l.when(con.ClosesAt) + " (Brussels time)"},
 		{"Comments", l.totals()},
 		{"Scope", l.scopeText()},
 		{"Resolutions", l.dispositionsText()},
 		{"Generated", l.when(l.r.GeneratedAt)},
 	}
 	for _, row := range rows {
-		f.SetFont(fontName, "B", 10)
-		f.CellFormat(32, 6, row[0], "", 0, "L", false, 0, "")
-		f.SetFont(fontName, "", 10)
-		f.MultiCell(textW-32, 6, row[1], "", "L", false)
-		f.Ln(1)
+		c.setFont(bold, 10)
+		c.cell(32, 6, row[0], 0, "L", "")
+		c.setFont(regular, 10)
+		c.multiCell(textW-32, 6, row[1])
+		c.ln(1)
 	}
 	if note := l.limitNote(); note != "" {
-		f.Ln(6)
-		f.SetFont(fontName, "B", 10)
-		f.MultiCell(textW, 5, note, "", "L", false)
+		c.ln(6)
+		c.setFont(bold, 10)
+		c.multiCell(textW, 5, note)
 	}
 }
 
@@ -158,35 +165,44 @@ func (l *layout) dispositionsText() string {
 
 // limitNote says that the report leaves comments out, or nothing when it prints them all.
 func (l *layout) limitNote() string {
-	if l.total <= len(l.entries) {
+	if l.r.Summary.Total <= l.limit {
 		return ""
 	}
 	return fmt.Sprintf("This report prints the first %d of %d comments in clause order. The CSV, JSON and XLSX exports carry every comment.",
-		len(l.entries), l.total)
+		l.limit, l.r.Summary.Total)
 }
 
-func (l *layout) contents(f *fpdf.Fpdf, d *laid, pages map[string]int) {
-	f.AddPage()
-	heading(f, "Contents")
+// keys are the contents' entries in order: the summary, the comments, then each clause.
+func (l *layout) keys() []string {
+	keys := []string{"summary", "comments"}
+	for _, s := range l.sections {
+		keys = append(keys, s.key)
+	}
+	return keys
+}
+
+func (l *layout) contents(c *canvas) {
+	c.addPage()
+	heading(c, "Contents")
 	titles := map[string]string{"summary": "Summary", "comments": "Comments, clause by clause"}
 	for _, s := range l.sections {
-		titles[s.key] = clauseTitle(s) + fmt.Sprintf(" (%d)", len(s.entries))
+		titles[s.key] = clauseTitle(s) + fmt.Sprintf(" (%d)", s.count)
 	}
 	for _, key := range l.keys() {
 		indent := 0.0
-		f.SetFont(fontName, "B", 10)
+		c.setFont(bold, 10)
 		if strings.HasPrefix(key, "clause:") {
 			indent = 6
-			f.SetFont(fontName, "", 9)
+			c.setFont(regular, 9)
 		}
 		page := ""
-		if n, ok := pages[key]; ok {
-			page = strconv.Itoa(n)
+		if m, ok := l.marks[key]; ok {
+			page = strconv.Itoa(m.page)
 		}
-		f.SetX(margin + indent)
+		c.setX(margin + indent)
 		w := textW - indent - 15
-		f.CellFormat(w, lineH+0.5, fit(f, titles[key], w-2, 0), "", 0, "L", false, d.links[key], "")
-		f.CellFormat(15, lineH+0.5, page, "", 1, "R", false, d.links[key], "")
+		c.cell(w, lineH+0.5, fit(c, titles[key], w-2, 0), 0, "L", key)
+		c.cell(15, lineH+0.5, page, 1, "R", key)
 	}
 }
 
@@ -198,24 +214,24 @@ func clauseTitle(s *section) string {
 }
 
 // heading writes a section heading.
-func heading(f *fpdf.Fpdf, text string) {
-	f.SetFont(fontName, "B", 16)
-	f.SetTextColor(0, 51, 153)
-	f.MultiCell(textW, 8, text, "", "L", false)
-	f.SetTextColor(0, 0, 0)
-	f.Ln(3)
+func heading(c *canvas, text string) {
+	c.setFont(bold, 16)
+	c.setTextColor(0, 51, 153)
+	c.multiCell(textW, 8, text)
+	c.setTextColor(0, 0, 0)
+	c.ln(3)
 }
 
 // fit cuts s with an ellipsis to fit width w at the current font, or at size when size > 0.
-func fit(f *fpdf.Fpdf, s string, w, size float64) string {
+func fit(c *canvas, s string, w, size float64) string {
 	if size > 0 {
-		f.SetFont(fontName, "", size)
+		c.setFont(regular, size)
 	}
-	if f.GetStringWidth(s) <= w {
+	if c.stringWidth(s) <= w {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && f.GetStringWidth(string(r)+"…") > w {
+	for len(r) > 0 && c.stringWidth(string(r)+"…") > w {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"

@@ -50,12 +50,12 @@ func TestMeasureMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	cw := &countingWriter{w: io.Discard}
-	if err := doc.f.Output(cw); err != nil {
+	if _, err := doc.WriteTo(cw); err != nil {
 		t.Fatal(err)
 	}
 	close(done)
 	t.Logf("%d comments (limit %d): %d pages, %.1f MiB, %.1f s, peak heap %.0f MiB, peak RSS %s",
-		n, limit, doc.f.PageCount(), float64(cw.n)/(1<<20), time.Since(start).Seconds(), float64(peak.Load())/(1<<20), peakRSS())
+		n, limit, doc.l.pages, float64(cw.n)/(1<<20), time.Since(start).Seconds(), float64(peak.Load())/(1<<20), peakRSS())
 }
 
 // peakRSS reads the process's high-water resident set size from /proc (Linux).

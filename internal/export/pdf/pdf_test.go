@@ -31,6 +31,7 @@ func pdfText(t testing.TB, pdf []byte) string {
 	return string(out)
 }
 
+// fixture is a report of n comments, yielded in clause order as Render requires.
 func fixture(n int) (Report, func(func(*models.ExportRow) error) error) {
 	opens := time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC)
 	clauses := []models.Clause{{Number: "1", Heading: "Scope"}, {Number: "2", Heading: "Ελληνικά σχόλια"}, {Number: "3", Heading: "Изисквания"}}
@@ -45,7 +46,7 @@ func fixture(n int) (Report, func(func(*models.ExportRow) error) error) {
 	text := strings.Repeat("Příliš žluťoučký kůň úpěl ďábelské ódy; Ελληνικά σχόλια; Български коментар. ", 4)
 	each := func(fn func(*models.ExportRow) error) error {
 		for i := range n {
-			row := &models.ExportRow{TrackingNumber: fmt.Sprintf("MSS-2027-%08d", i), ClauseNumber: clauses[(n-i)%3].Number, CommentType: "technical",
+			row := &models.ExportRow{TrackingNumber: fmt.Sprintf("MSS-2027-%08d", i), ClauseNumber: clauses[i*len(clauses)/n].Number, CommentType: "technical",
 				Comment: text, ProposedChange: "Replace “shall” by “should”.", StakeholderType: "industry", Country: "BG",
 				SubmittedAt: opens, Resolution: "partially_accepted", Response: "Ответ на коментара."}
 			if err := fn(row); err != nil {

@@ -3,25 +3,25 @@
 // comment with, where the layout allows, its resolution and response. Text is set in the embedded
 // Noto Sans, so Latin with every diacritic, Greek and Cyrillic render.
 //
-// fpdf keeps a whole document in memory, so a report prints at most MaxComments comments: the
-// first ones in clause order, chosen from a stream of any length while holding at most that many
-// rows. A longer consultation's report says so on its cover and where the comments begin; the CSV,
-// JSON and XLSX exports carry every comment.
+// Memory stays bounded whatever the number of comments: the report is laid out twice from a
+// stream of comments in clause order, first only measuring (which sections, which pages), then
+// writing each page to the output as soon as it is full (canvas, file), with the fonts, reduced
+// to the characters used, written last. A report prints at most MaxComments comments, the first
+// ones in clause order; a longer consultation's report says so on its cover and where the
+// comments begin, and the CSV, JSON and XLSX exports carry every comment.
 package pdf
 
 import (
-	"fmt"
 	"io"
 	"time"
 	_ "time/tzdata" // the window is shown in Brussels time on any host
 
-	"github.com/go-pdf/fpdf"
-
 	"consult/models"
 )
 
-// MaxComments is how many comments one report prints; measured in the README (about 3,000 pages).
-const MaxComments = 10000
+// MaxComments is how many comments one report prints: about 30,000 pages, a few minutes of work
+// (measured in the README); memory does not depend on it.
+const MaxComments = 100_000
 
 // Report is what a report is made of besides its comments.
 type Report struct {
@@ -32,13 +32,13 @@ type Report struct {
 	GeneratedAt  time.Time
 }
 
-// Document is a laid-out report, ready to be written.
-type Document struct{ f *fpdf.Fpdf }
+// Document is a measured report, ready to be written.
+type Document struct{ l *layout }
 
-// WriteTo writes the PDF file.
+// WriteTo writes the PDF file page by page, reading the comments a second time.
 func (d *Document) WriteTo(w io.Writer) (int64, error) {
 	cw := &countingWriter{w: w}
-	err := d.f.Output(cw)
+	err := d.l.write(cw)
 	return cw.n, err
 }
 
@@ -53,10 +53,10 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Render reads the comments that each yields (in the layout's scope, as models.EachExportRow
-// gives them) and lays out the report. It lays the document out twice, the first time only to
-// learn on which page each section begins, so that the contents after the cover carry page
-// numbers.
+// Render measures the report of the comments each yields, in clause order (general comments
+// first, then the clauses in reading order, as models.EachExportRowInClauseOrder gives them, in
+// the layout's scope), so that the contents after the cover carry page numbers. each is called
+// again when the document is written.
 func Render(r Report, each func(fn func(*models.ExportRow) error) error) (*Document, error) {
 	return render(r, each, MaxComments)
 }
@@ -66,58 +66,9 @@ func render(r Report, each func(fn func(*models.ExportRow) error) error, limit i
 	if err != nil {
 		return nil, err
 	}
-	r = cleanReport(r)
-	positions := make(map[string]int, len(r.Source.Clauses))
-	for i, c := range r.Source.Clauses {
-		positions[c.Number] = i
-	}
-	sel := &selection{limit: limit, position: func(number string) int {
-		if number == "" {
-			return -1 // general comments come first
-		}
-		if p, ok := positions[number]; ok {
-			return p
-		}
-		return len(positions)
-	}}
-	if err := each(func(row *models.ExportRow) error { sel.add(row); return nil }); err != nil {
+	l := &layout{r: cleanReport(r), brussels: brussels, limit: limit, each: each}
+	if err := l.measure(); err != nil {
 		return nil, err
 	}
-	l := &layout{r: r, brussels: brussels, entries: sel.sorted(), total: sel.seen}
-	l.sections = sectionsOf(r.Source, l.entries)
-	first, err := l.lay(nil)
-	if err != nil {
-		return nil, err
-	}
-	f, err := l.lay(first.pages)
-	if err != nil {
-		return nil, err
-	}
-	return &Document{f: f.f}, nil
-}
-
-// section is the comments on one clause (number "" for general comments).
-type section struct {
-	key, number, heading string
-	entries              []*entry
-}
-
-func sectionsOf(src *models.ExportSource, entries []*entry) []*section {
-	headings := make(map[string]string, len(src.Clauses))
-	for _, c := range src.Clauses {
-		headings[c.Number] = c.Heading
-	}
-	var out []*section
-	for _, e := range entries {
-		n := e.row.ClauseNumber
-		if len(out) == 0 || out[len(out)-1].number != n {
-			heading := headings[n]
-			if n == "" {
-				heading = "General comments"
-			}
-			out = append(out, &section{key: fmt.Sprintf("clause:%d", len(out)), number: n, heading: heading})
-		}
-		out[len(out)-1].entries = append(out[len(out)-1].entries, e)
-	}
-	return out
+	return &Document{l: l}, nil
 }
