@@ -8,7 +8,6 @@ import (
 
 	"consult/internal/logging"
 	"consult/internal/problem"
-	"consult/models"
 )
 
 // Problem is an RFC 9457 problem details document with the contract's stable code.
@@ -31,7 +30,7 @@ func errorHandler(err error, c echo.Context) {
 	if p.Status >= 500 {
 		log.Error("request failed", "error", err, "code", p.Code)
 	}
-	if de.Code == models.CodeRateLimited && de.RetryAfter > 0 {
+	if de.RetryAfter > 0 {
 		secs := int(de.RetryAfter.Seconds() + 0.999)
 		c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
 	}
