@@ -30,7 +30,7 @@ func newCommentFixture(t *testing.T) *commentFixture {
 }
 
 // newCommentFixtureIn builds the fixture in env.
-func newCommentFixtureIn(t *testing.T, env *apitest.Env) *commentFixture {
+func newCommentFixtureIn(t testing.TB, env *apitest.Env) *commentFixture {
 	f := &commentFixture{env: env, mod: env.CreateUser("mod@example.eu", models.RoleModerator, true),
 		stake: env.CreateUser("stake@example.eu", models.RoleStakeholder, true)}
 	_, v4 := schemeWithDrafts(t, env, f.mod)

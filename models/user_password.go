@@ -23,6 +23,9 @@ type PasswordChange struct {
 // hashed; then one transaction stores it, ends every session of the account but keepSession and
 // mails the owner a warning.
 func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u *User, keepSession string, in PasswordChange, baseURL string, now time.Time) error {
+	if hasher.Busy() {
+		return errHashingBusy
+	}
 	slots, err := Reserve(ctx, db, now, Throttle{Key: "password:account:" + u.ID, Limit: passwordFailuresPerAccount})
 	if err != nil {
 		return err

@@ -32,6 +32,9 @@ type Credentials struct {
 // slots back. A hash made with older parameters is replaced under the current ones, in the
 // session's transaction.
 func SignIn(ctx context.Context, db *gorm.DB, hasher *password.Hasher, in Credentials, userAgent string, client Throttle, now time.Time) (*User, *Session, string, error) {
+	if hasher.Busy() {
+		return nil, nil, "", errHashingBusy // before any work: a flood turned away costs no writes
+	}
 	slots, err := Reserve(ctx, db, now,
 		Throttle{Key: "login:account:" + KeyDigest(strings.ToLower(strings.TrimSpace(in.Email))), Limit: passwordFailuresPerAccount}, client)
 	if err != nil {

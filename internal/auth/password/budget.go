@@ -75,4 +75,10 @@ func (b *Budget) Acquire(ctx context.Context) (release func(), err error) {
 	}
 }
 
+// Spent reports whether a caller would be turned away now: every slot busy and the queue full. It
+// is a hint for skipping work that only leads to a hash; Acquire decides.
+func (b *Budget) Spent() bool {
+	return len(b.slots) == cap(b.slots) && len(b.waiting) == cap(b.waiting)
+}
+
 func (b *Budget) release() { <-b.slots }

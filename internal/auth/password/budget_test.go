@@ -101,3 +101,26 @@ func TestHasherAnswersBusyForEveryKindOfWork(t *testing.T) {
 	release()
 	assert.NoError(t, h.Verify(context.Background(), enc, "correct horse battery"))
 }
+
+// TestBudgetSpent: the hint says "spent" exactly when every slot is busy and the queue is full.
+func TestBudgetSpent(t *testing.T) {
+	b := NewBudget(1, 1, time.Hour)
+	assert.False(t, b.Spent())
+	release, err := b.Acquire(context.Background())
+	require.NoError(t, err)
+	assert.False(t, b.Spent(), "the queue still has room")
+	waiter := make(chan struct{})
+	go func() {
+		r, err := b.Acquire(context.Background())
+		if err == nil {
+			r()
+		}
+		close(waiter)
+	}()
+	require.Eventually(t, b.Spent, 10*time.Second, time.Millisecond)
+	h := NewHasher(WithBudget(b))
+	assert.True(t, h.Busy())
+	release()
+	<-waiter
+	assert.False(t, b.Spent())
+}

@@ -91,6 +91,12 @@ func (h *Hasher) DummyVerify(ctx context.Context, pw string) error {
 	return ErrMismatch
 }
 
+// Busy reports whether hashing would be turned away with ErrBusy now (Budget.Spent): a hint that
+// lets a caller skip the work before a hash, such as counting a sign-in attempt.
+func (h *Hasher) Busy() bool {
+	return h.budget.Spent()
+}
+
 // NeedsRehash reports whether encoded was made with parameters weaker than this Hasher's, or
 // cannot be parsed. Call it after a successful Verify and, when true, store a fresh Hash.
 func (h *Hasher) NeedsRehash(encoded string) bool {
