@@ -19,6 +19,10 @@ import (
 // maxJSONBytes bounds a JSON request body.
 const maxJSONBytes = 256 << 10
 
+// maxJSONDepth bounds how deeply a JSON request body nests objects and lists; no request of the
+// contract comes near it, and a deeper body is refused before it is decoded.
+const maxJSONDepth = 64
+
 // bindJSON decodes a JSON body into dst strictly: the media type must be JSON, unknown fields are
 // refused (a client cannot set what it may not, such as role), and trailing data is an error.
 func bindJSON(c echo.Context, dst any) error {
@@ -50,8 +54,12 @@ func readJSONBody(c echo.Context, limit int64) ([]byte, error) {
 	return raw, nil
 }
 
-// decodeStrict decodes one JSON value, refusing unknown fields and trailing data.
+// decodeStrict decodes one JSON value, refusing unknown fields, trailing data and nesting deeper
+// than maxJSONDepth.
 func decodeStrict(raw []byte, dst any) error {
+	if jsonDepth(raw) > maxJSONDepth {
+		return models.NewError(models.CodeBadRequest, "the body nests deeper than %d levels", maxJSONDepth)
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
@@ -61,6 +69,30 @@ func decodeStrict(raw []byte, dst any) error {
 		return models.NewError(models.CodeBadRequest, "the body holds more than one JSON value")
 	}
 	return nil
+}
+
+// jsonDepth is the deepest nesting of objects and lists in raw, skipping the insides of strings. It
+// reads raw once and allocates nothing; malformed JSON is left to the decoder.
+func jsonDepth(raw []byte) int {
+	depth, deepest := 0, 0
+	inString, escaped := false, false
+	for _, b := range raw {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && b == '\\':
+			escaped = true
+		case b == '"':
+			inString = !inString
+		case inString:
+		case b == '{' || b == '[':
+			depth++
+			deepest = max(deepest, depth)
+		case b == '}' || b == ']':
+			depth--
+		}
+	}
+	return deepest
 }
 
 func decodeError(err error) error {

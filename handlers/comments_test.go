@@ -26,7 +26,11 @@ type commentFixture struct {
 }
 
 func newCommentFixture(t *testing.T) *commentFixture {
-	env := apitest.New(t)
+	return newCommentFixtureIn(t, apitest.New(t))
+}
+
+// newCommentFixtureIn builds the fixture in env.
+func newCommentFixtureIn(t testing.TB, env *apitest.Env) *commentFixture {
 	f := &commentFixture{env: env, mod: env.CreateUser("mod@example.eu", models.RoleModerator, true),
 		stake: env.CreateUser("stake@example.eu", models.RoleStakeholder, true)}
 	_, v4 := schemeWithDrafts(t, env, f.mod)

@@ -16,7 +16,7 @@ import (
 	"consult/models"
 )
 
-func sample(t *testing.T, version string) string {
+func sample(t testing.TB, version string) string {
 	b, err := os.ReadFile("../internal/clauses/testdata/draft-scheme-mss-" + version + ".md")
 	require.NoError(t, err)
 	return string(b)
@@ -47,7 +47,7 @@ func flatNumbers(cs []clauseJSON) []string {
 }
 
 // schemeWithDrafts makes the MSS scheme and imports v0.3 (JSON) and v0.4 (multipart file).
-func schemeWithDrafts(t *testing.T, env *apitest.Env, mod *apitest.User) (v3, v4 documentJSON) {
+func schemeWithDrafts(t testing.TB, env *apitest.Env, mod *apitest.User) (v3, v4 documentJSON) {
 	rec := env.As(mod, apitest.Request{Method: http.MethodPost, Path: "/api/v1/schemes", Body: map[string]string{"slug": "mss", "title": "Managed security services", "summary": "A candidate scheme."}})
 	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
 
@@ -71,7 +71,7 @@ func multipartDraftTo(buf *bytes.Buffer, name string, content []byte) ([]byte, s
 	return buf.Bytes(), w.FormDataContentType()
 }
 
-func multipartDraft(t *testing.T, name string, content []byte, fields map[string]string) ([]byte, string) {
+func multipartDraft(t testing.TB, name string, content []byte, fields map[string]string) ([]byte, string) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	for k, v := range fields {

@@ -35,6 +35,9 @@ const (
 	CodeNotYetPublic Code = "not_yet_public"
 	// CodeNotModerated: a disposition on a comment that has not been published.
 	CodeNotModerated Code = "not_moderated"
+	// CodeOverloaded: the server's budget for the work asked (password hashing) is spent for now;
+	// the answer says when to try again.
+	CodeOverloaded Code = "overloaded"
 )
 
 // FieldError names one invalid field (or row and column of an upload) and what is wrong with it.
@@ -49,7 +52,7 @@ type Error struct {
 	Code       Code
 	Message    string
 	Fields     []FieldError
-	RetryAfter time.Duration // with CodeRateLimited and CodeServiceUnavailable: sent as Retry-After
+	RetryAfter time.Duration // with CodeRateLimited, CodeOverloaded and CodeServiceUnavailable: sent as Retry-After
 	Err        error         // the cause, for logs only
 }
 

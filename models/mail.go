@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Mail statuses.
@@ -43,35 +44,34 @@ func EnqueueMail(ctx context.Context, tx *gorm.DB, to, subject, body string, now
 	}).Error
 }
 
-// ClaimDueMail takes up to limit due mails for this worker: each claim is a conditional update, so
-// two server processes never send the same mail at once. A claim lapses after lease.
+// ClaimDueMail takes up to limit due mails for this worker with one conditional update that
+// re-checks every row's claim and returns the rows it took, so two server processes never send
+// the same mail at once (PostgreSQL re-evaluates the condition on a row another claim changed). A
+// claim lapses after lease.
 func ClaimDueMail(ctx context.Context, db *gorm.DB, limit int, lease time.Duration, now time.Time) ([]MailMessage, error) {
-	var due []MailMessage
-	err := db.WithContext(ctx).
+	var ids []string
+	err := db.WithContext(ctx).Model(&MailMessage{}).
 		Where("status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)", MailPending, now, now).
-		Order("next_attempt_at").Limit(limit).Find(&due).Error
-	if err != nil {
+		Order("next_attempt_at").Limit(limit).Pluck("id", &ids).Error
+	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
-	claimed := due[:0]
-	for _, m := range due {
-		res := db.WithContext(ctx).Model(&MailMessage{}).
-			Where("id = ? AND status = ? AND (locked_until IS NULL OR locked_until < ?)", m.ID, MailPending, now).
-			Updates(map[string]any{"locked_until": now.Add(lease), "attempts": gorm.Expr("attempts + 1")})
-		if res.Error != nil {
-			return nil, res.Error
-		}
-		if res.RowsAffected == 1 {
-			m.Attempts++
-			claimed = append(claimed, m)
-		}
+	var claimed []MailMessage
+	err = db.WithContext(ctx).Model(&claimed).Clauses(clause.Returning{}).
+		Where("id IN ? AND status = ? AND (locked_until IS NULL OR locked_until < ?)", ids, MailPending, now).
+		Updates(map[string]any{"locked_until": now.Add(lease), "attempts": gorm.Expr("attempts + 1")}).Error
+	if err != nil {
+		return nil, err
 	}
 	return claimed, nil
 }
 
-// MarkMailSent records a delivered mail.
-func MarkMailSent(ctx context.Context, db *gorm.DB, id string, now time.Time) error {
-	return db.WithContext(ctx).Model(&MailMessage{}).Where("id = ?", id).
+// MarkMailsSent records delivered mails, in one statement.
+func MarkMailsSent(ctx context.Context, db *gorm.DB, ids []string, now time.Time) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return db.WithContext(ctx).Model(&MailMessage{}).Where("id IN ?", ids).
 		Updates(map[string]any{"status": MailSent, "sent_at": now, "locked_until": nil, "last_error": ""}).Error
 }
 

@@ -23,11 +23,17 @@ type PasswordChange struct {
 // hashed; then one transaction stores it, ends every session of the account but keepSession and
 // mails the owner a warning.
 func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u *User, keepSession string, in PasswordChange, baseURL string, now time.Time) error {
+	if hasher.Busy() {
+		return errHashingBusy
+	}
 	slots, err := Reserve(ctx, db, now, Throttle{Key: "password:account:" + u.ID, Limit: passwordFailuresPerAccount})
 	if err != nil {
 		return err
 	}
-	if err := hasher.Verify(ctx, u.PasswordHash, in.Current); err != nil {
+	if err := hasher.Verify(ctx, u.PasswordHash, in.Current); errors.Is(err, password.ErrBusy) {
+		// Turned away before the password was checked: the attempt does not count.
+		return errors.Join(slots.Release(ctx, db), errHashingBusy)
+	} else if err != nil {
 		return Invalid("the current password is wrong", FieldError{Field: "current_password", Message: "is wrong"})
 	}
 	if err := slots.Release(ctx, db); err != nil {
@@ -38,7 +44,7 @@ func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u
 	}
 	hash, err := hasher.Hash(ctx, in.New)
 	if err != nil {
-		return err
+		return hashingFailure(err)
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return setPassword(ctx, tx, u, hash, false, keepSession, baseURL, now)
@@ -97,7 +103,7 @@ func ConfirmPasswordReset(ctx context.Context, db *gorm.DB, hasher *password.Has
 	}
 	hash, err := hasher.Hash(ctx, newPassword)
 	if err != nil {
-		return err
+		return hashingFailure(err) // before the token is spent: it still works
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		u, err := ConsumeOneTimeToken(ctx, tx, token, PurposePasswordReset, now)

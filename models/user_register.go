@@ -20,7 +20,7 @@ type Registration struct {
 }
 
 // Register is the command that creates a stakeholder account. It checks every field and the
-// password policy, counts the mail under the address's silent limit, hashes the password, then in
+// password policy, hashes the password, counts the mail under the address's silent limit, then in
 // one transaction stores the account and queues the verification mail. An address that has an
 // account gets the same answer (a user of the same shape, with a fresh id) and its owner an
 // "already registered" mail, so registration reveals no accounts.
@@ -36,12 +36,12 @@ func Register(ctx context.Context, db *gorm.DB, hasher *password.Hasher, in Regi
 	if len(errs) > 0 {
 		return nil, Invalid("the registration has invalid fields", errs...)
 	}
+	hash, err := hasher.Hash(ctx, in.Password)
+	if err != nil {
+		return nil, hashingFailure(err) // before any mail is counted
+	}
 	// Whoever registers has not shown they control the address: its mails are limited per address.
 	mayMail, err := mayMailUnproven(ctx, db, now, email)
-	if err != nil {
-		return nil, err
-	}
-	hash, err := hasher.Hash(ctx, in.Password)
 	if err != nil {
 		return nil, err
 	}

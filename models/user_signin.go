@@ -27,9 +27,14 @@ type Credentials struct {
 // session and its first refresh token. Every attempt first takes a slot under the account's
 // throttle and then under client (the caller's throttle of the client address); a right password
 // gives them back, so only failures (and attempts still running) count. Unknown and known
-// addresses, and disabled accounts, get the same answer after the same work. A hash made with
-// older parameters is replaced under the current ones, in the session's transaction.
+// addresses, and disabled accounts, get the same answer after the same work; when the hashing
+// budget is spent, every one of them is turned away alike (overloaded) and the attempt gives its
+// slots back. A hash made with older parameters is replaced under the current ones, in the
+// session's transaction.
 func SignIn(ctx context.Context, db *gorm.DB, hasher *password.Hasher, in Credentials, userAgent string, client Throttle, now time.Time) (*User, *Session, string, error) {
+	if hasher.Busy() {
+		return nil, nil, "", errHashingBusy // before any work: a flood turned away costs no writes
+	}
 	slots, err := Reserve(ctx, db, now,
 		Throttle{Key: "login:account:" + KeyDigest(strings.ToLower(strings.TrimSpace(in.Email))), Limit: passwordFailuresPerAccount}, client)
 	if err != nil {
@@ -48,6 +53,13 @@ func SignIn(ctx context.Context, db *gorm.DB, hasher *password.Hasher, in Creden
 	if verr != nil || user.Disabled {
 		if errors.Is(verr, context.Canceled) {
 			return nil, nil, "", verr
+		}
+		if errors.Is(verr, password.ErrBusy) {
+			// Turned away before any password was checked: the attempt does not count.
+			if err := slots.Release(ctx, db); err != nil {
+				return nil, nil, "", err
+			}
+			return nil, nil, "", errHashingBusy
 		}
 		return nil, nil, "", errBadCredentials
 	}

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -21,8 +22,10 @@ const (
 )
 
 var (
-	accountNow         = time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
-	accountHasher      = password.NewHasher()
+	accountNow = time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
+	// Parallel subtests queue for the hasher instead of being turned away: they are about accounts,
+	// not the hashing budget, which has tests of its own.
+	accountHasher      = password.NewHasher(password.WithBudget(password.NewBudget(runtime.GOMAXPROCS(0), 1024, time.Minute)))
 	accountCredentials = models.Credentials{Email: "ada@example.eu", Password: accountPassword}
 	accountClient      = models.Throttle{Key: "login:ip:test", Limit: models.Limit{Max: 100, Window: time.Hour}}
 	accountProfile     = models.Profile{DisplayName: "Ada", StakeholderType: "eu_citizen", Country: "BE", Language: "en"}

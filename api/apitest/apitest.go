@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -69,6 +70,24 @@ func New(t testing.TB) *Env {
 // NewWithDB builds the router on the given database.
 func NewWithDB(t testing.TB, db *database.DB) *Env {
 	t.Helper()
+	return newEnv(t, db, password.NewHasher(password.WithBudget(patientBudget())))
+}
+
+// patientBudget lets sign-ins queue instead of being turned away: tests that send many at once are
+// about throttles, not the hashing budget, which has tests of its own.
+func patientBudget() *password.Budget {
+	return password.NewBudget(runtime.GOMAXPROCS(0), 1024, time.Minute)
+}
+
+// NewWithHasher builds the router on a fresh database with the given password hasher, such as
+// one whose hashing budget the test holds.
+func NewWithHasher(t testing.TB, hasher *password.Hasher) *Env {
+	t.Helper()
+	return newEnv(t, testutil.NewDB(t), hasher)
+}
+
+func newEnv(t testing.TB, db *database.DB, hasher *password.Hasher) *Env {
+	t.Helper()
 	cfg, err := config.Load([]string{"CONSULT_JWT_SECRET=test-secret-test-secret-test-secret-0123", "CONSULT_DATA_DIR=" + t.TempDir()})
 	if err != nil {
 		t.Fatalf("config: %v", err)
@@ -88,7 +107,6 @@ func NewWithDB(t testing.TB, db *database.DB) *Env {
 	if err != nil {
 		t.Fatalf("token issuer: %v", err)
 	}
-	hasher := password.NewHasher()
 	files, err := storage.NewFolder(t.TempDir())
 	if err != nil {
 		t.Fatalf("file store: %v", err)

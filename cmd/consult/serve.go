@@ -110,7 +110,8 @@ func (e *env) serve(ctx context.Context) error {
 	workerDone := make(chan struct{})
 	go func() {
 		defer close(workerDone)
-		(&mail.Worker{DB: db.DB, Sender: sender, Clock: clk, Log: e.log, Interval: 2 * time.Second}).Run(workerCtx)
+		(&mail.Worker{DB: db.DB, Sender: sender, Clock: clk, Log: e.log, Interval: 2 * time.Second,
+			Concurrency: e.cfg.MailConcurrency}).Run(workerCtx)
 	}()
 	defer func() { stopWorker(); <-workerDone }()
 	checkpointsDone := make(chan struct{})
@@ -128,5 +129,6 @@ func (e *env) serve(ctx context.Context) error {
 	defer files.Close()
 	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens, Files: files, Grouping: grouping})
 	e.log.Info("serving", "addr", ln.Addr().String(), "env", e.cfg.Env, "database", string(db.Dialect), "base_url", e.cfg.BaseURL)
-	return api.Serve(ctx, ln, router, e.cfg.ShutdownTimeout, e.log)
+	limited := api.LimitConnsPerAddress(ln, api.MaxConnsPerAddress, e.cfg.TrustedProxyNets)
+	return api.Serve(ctx, limited, router, e.cfg.ShutdownTimeout, e.log)
 }

@@ -36,6 +36,7 @@ type Config struct {
 	BaseURL           string        `env:"CONSULT_BASE_URL"`
 	SMTPURL           string        `env:"CONSULT_SMTP_URL"`
 	MailFrom          string        `env:"CONSULT_MAIL_FROM"`
+	MailConcurrency   int           `env:"CONSULT_MAIL_CONCURRENCY" envDefault:"4"`
 	LogFormat         string        `env:"CONSULT_LOG_FORMAT" envDefault:"text"`
 	LogLevel          string        `env:"CONSULT_LOG_LEVEL" envDefault:"info"`
 	TrustedProxies    string        `env:"CONSULT_TRUSTED_PROXIES"`
@@ -150,6 +151,9 @@ func (c *Config) validate() error {
 	}
 	if c.ClusterSimilarity < 0.2 || c.ClusterSimilarity > 0.95 {
 		return &Error{"CONSULT_CLUSTER_SIMILARITY", "must be between 0.2 and 0.95 (the share of word 3-shingles two comments must have in common)"}
+	}
+	if c.MailConcurrency < 1 || c.MailConcurrency > 64 {
+		return &Error{"CONSULT_MAIL_CONCURRENCY", "must be between 1 and 64 (mails sent at once, one SMTP connection each)"}
 	}
 	if c.JWTSecret != "" && c.JWTSecretFile != "" {
 		return &Error{"CONSULT_JWT_SECRET", "set either CONSULT_JWT_SECRET or CONSULT_JWT_SECRET_FILE, not both"}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
+	"github.com/wneessen/go-mail/smtp"
 )
 
 // Message is one mail to deliver.
@@ -49,12 +50,18 @@ func build(from string, m Message) (*gomail.Msg, error) {
 	return msg, nil
 }
 
+// maxIdleConns bounds the SMTP connections kept open between sends; the Worker's concurrency
+// bounds how many are open at once.
+const maxIdleConns = 16
+
 // SMTP sends through a mail server named by a CONSULT_SMTP_URL: smtp:// uses STARTTLS when the
-// server offers it (mandatory when credentials are given), smtps:// uses implicit TLS.
+// server offers it (mandatory when credentials are given), smtps:// uses implicit TLS. It keeps
+// the connections it opened for the next sends (each checked with NOOP before reuse), so a busy
+// outbox does not pay a handshake per mail; Close closes them. It is safe for concurrent use.
 type SMTP struct {
-	from string
-	host string
-	opts []gomail.Option
+	from   string
+	client *gomail.Client // the configuration every connection is dialled with
+	idle   chan *smtp.Client
 }
 
 // NewSMTP prepares a sender from an smtp:// or smtps:// URL.
@@ -85,20 +92,62 @@ func NewSMTP(rawURL, from string) (*SMTP, error) {
 		pw, _ := u.User.Password()
 		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover), gomail.WithUsername(u.User.Username()), gomail.WithPassword(pw))
 	}
-	return &SMTP{from: from, host: u.Hostname(), opts: opts}, nil
+	client, err := gomail.NewClient(u.Hostname(), opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &SMTP{from: from, client: client, idle: make(chan *smtp.Client, maxIdleConns)}, nil
 }
 
-// Send delivers m over one SMTP connection.
+// Send delivers m over an idle connection, or a new one when none is idle or the idle one has
+// gone stale (the server closed it before anything was sent).
 func (s *SMTP) Send(ctx context.Context, m Message) error {
 	msg, err := build(s.from, m)
 	if err != nil {
 		return err
 	}
-	client, err := gomail.NewClient(s.host, s.opts...)
+	select {
+	case conn := <-s.idle:
+		err := s.sendOn(conn, msg)
+		var sendErr *gomail.SendError
+		if !errors.As(err, &sendErr) || sendErr.Reason != gomail.ErrConnCheck {
+			return err
+		}
+	default:
+	}
+	conn, err := s.client.DialToSMTPClientWithContext(ctx)
 	if err != nil {
 		return err
 	}
-	return client.DialAndSendWithContext(ctx, msg)
+	return s.sendOn(conn, msg)
+}
+
+// sendOn sends msg over conn and keeps conn for the next send when it succeeded and there is room;
+// otherwise it closes conn.
+func (s *SMTP) sendOn(conn *smtp.Client, msg *gomail.Msg) error {
+	if err := s.client.SendWithSMTPClient(conn, msg); err != nil {
+		_ = s.client.CloseWithSMTPClient(conn)
+		return err
+	}
+	select {
+	case s.idle <- conn:
+	default:
+		_ = s.client.CloseWithSMTPClient(conn)
+	}
+	return nil
+}
+
+// Close closes the idle connections.
+func (s *SMTP) Close() error {
+	var errs []error
+	for {
+		select {
+		case conn := <-s.idle:
+			errs = append(errs, s.client.CloseWithSMTPClient(conn))
+		default:
+			return errors.Join(errs...)
+		}
+	}
 }
 
 // Folder writes each mail into a folder, as an .eml file and as a readable .txt copy (the decoded

@@ -25,7 +25,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
 const from = "consult <no-reply@consult.example.eu>"
 
-func enqueue(t *testing.T, db *gorm.DB, to, subject, body string, now time.Time) {
+func enqueue(t testing.TB, db *gorm.DB, to, subject, body string, now time.Time) {
 	t.Helper()
 	require.NoError(t, models.EnqueueMail(context.Background(), db, to, subject, body, now))
 }

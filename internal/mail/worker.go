@@ -2,7 +2,9 @@ package mail
 
 import (
 	"context"
+	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,17 +13,33 @@ import (
 	"consult/models"
 )
 
-// Worker sends due mails from the outbox.
+// DefaultConcurrency is how many mails a Worker sends at once when Concurrency is not set.
+const DefaultConcurrency = 4
+
+// claimLease is how long a claimed mail belongs to this worker; another process takes it only after.
+const claimLease = 2 * time.Minute
+
+// sendTimeout bounds the delivery of one mail.
+const sendTimeout = 30 * time.Second
+
+// Worker sends due mails from the outbox: it claims them in batches and sends each batch with a
+// bounded number of concurrent senders (for SMTP, connections), until no mail is due.
 type Worker struct {
 	DB       *gorm.DB
 	Sender   Sender
 	Clock    clock.Clock
 	Log      *slog.Logger
 	Interval time.Duration
+	// Concurrency is how many mails are sent at once; below 1 means DefaultConcurrency.
+	Concurrency int
 }
 
-// Run sends due mails every Interval until ctx ends, and prunes old rate-limit windows hourly.
+// Run sends due mails every Interval until ctx ends, and prunes old rate-limit windows hourly. On
+// its way out it closes the Sender when the Sender holds connections (an io.Closer).
 func (w *Worker) Run(ctx context.Context) {
+	if c, ok := w.Sender.(io.Closer); ok {
+		defer func() { _ = c.Close() }()
+	}
 	t := time.NewTicker(w.Interval)
 	defer t.Stop()
 	lastPrune := time.Time{}
@@ -42,29 +60,72 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
-// RunOnce sends the mails due now and returns how many were delivered.
+// RunOnce sends the mails due now, batch after batch until a batch comes back short, and returns
+// how many were delivered.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
-	due, err := models.ClaimDueMail(ctx, w.DB, 50, 2*time.Minute, w.Clock.Now())
-	if err != nil {
-		return 0, err
-	}
+	batchSize := 16 * w.concurrency()
 	sent := 0
-	for _, m := range due {
-		sendCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		err := w.Sender.Send(sendCtx, Message{ID: m.ID, To: m.ToAddress, Subject: m.Subject, Body: m.BodyText})
-		cancel()
-		now := w.Clock.Now()
+	for ctx.Err() == nil {
+		due, err := models.ClaimDueMail(ctx, w.DB, batchSize, claimLease, w.Clock.Now())
 		if err != nil {
-			w.Log.Warn("mail not delivered; will retry", "mail_id", m.ID, "attempt", m.Attempts, "error", err)
-			if err := models.MarkMailFailed(ctx, w.DB, m, err.Error(), now); err != nil {
-				return sent, err
-			}
-			continue
-		}
-		if err := models.MarkMailSent(ctx, w.DB, m.ID, now); err != nil {
 			return sent, err
 		}
-		sent++
+		n, err := w.sendBatch(ctx, due)
+		sent += n
+		if err != nil || len(due) < batchSize {
+			return sent, err
+		}
 	}
 	return sent, nil
+}
+
+func (w *Worker) concurrency() int {
+	if w.Concurrency < 1 {
+		return DefaultConcurrency
+	}
+	return w.Concurrency
+}
+
+// sendBatch sends claimed mails with up to Concurrency at once, then records the delivered ones
+// in one statement and schedules each failed one for another attempt.
+func (w *Worker) sendBatch(ctx context.Context, due []models.MailMessage) (int, error) {
+	failures := make([]error, len(due))
+	next := make(chan int)
+	var senders sync.WaitGroup
+	for range min(w.concurrency(), len(due)) {
+		senders.Go(func() {
+			for i := range next {
+				m := due[i]
+				sendCtx, cancel := context.WithTimeout(ctx, sendTimeout)
+				failures[i] = w.Sender.Send(sendCtx, Message{ID: m.ID, To: m.ToAddress, Subject: m.Subject, Body: m.BodyText})
+				cancel()
+			}
+		})
+	}
+	for i := range due {
+		next <- i
+	}
+	close(next)
+	senders.Wait()
+
+	now := w.Clock.Now()
+	var delivered []string
+	for i, m := range due {
+		if failures[i] == nil {
+			delivered = append(delivered, m.ID)
+		}
+	}
+	if err := models.MarkMailsSent(ctx, w.DB, delivered, now); err != nil {
+		return 0, err
+	}
+	for i, m := range due {
+		if failures[i] == nil {
+			continue
+		}
+		w.Log.Warn("mail not delivered; will retry", "mail_id", m.ID, "attempt", m.Attempts, "error", failures[i])
+		if err := models.MarkMailFailed(ctx, w.DB, m, failures[i].Error(), now); err != nil {
+			return len(delivered), err
+		}
+	}
+	return len(delivered), nil
 }

@@ -50,6 +50,7 @@ var statusOfCode = map[models.Code]int{
 	models.CodeRateLimited:           http.StatusTooManyRequests,
 	models.CodeMigrationPending:      http.StatusServiceUnavailable,
 	models.CodeServiceUnavailable:    http.StatusServiceUnavailable,
+	models.CodeOverloaded:            http.StatusServiceUnavailable,
 	models.CodeInternal:              http.StatusInternalServerError,
 }
 

@@ -7,8 +7,9 @@
 //
 // Verification reads the parameters back from that string, so they can be raised later without
 // invalidating stored hashes; NeedsRehash tells when a stored hash should be replaced after a
-// successful sign-in. A Hasher bounds how many hashes run at once, so a flood of sign-in attempts
-// queues instead of exhausting memory.
+// successful sign-in. A Hasher hashes within a Budget: a bounded number of hashes run at once, a
+// few callers wait briefly, and the rest are turned away with ErrBusy, so a flood of sign-in
+// attempts neither exhausts memory nor takes every processor nor queues without bound.
 //
 // Check applies the password policy for new passwords (OWASP ASVS 5.0, V6.2): 12 to 128
 // characters of any composition, valid UTF-8, not a common password, not a character or short

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"errors"
-	"runtime"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -14,15 +13,12 @@ import (
 // by DummyVerify.
 var ErrMismatch = errors.New("password: does not match")
 
-// maxDefaultConcurrency caps the default number of concurrent hashes: 16 × 19 MiB ≈ 304 MiB.
-const maxDefaultConcurrency = 16
-
-// Hasher hashes and verifies passwords with argon2id under a concurrency bound: at most a fixed
-// number of derivations run at once, each holding about Params.Memory KiB, and callers beyond
-// that wait for a slot (or for their context to end). A Hasher is safe for concurrent use.
+// Hasher hashes and verifies passwords with argon2id within a Budget: a bounded number of
+// derivations run at once, a bounded number of callers wait briefly for them, and the rest get
+// ErrBusy. A Hasher is safe for concurrent use.
 type Hasher struct {
 	params Params
-	slots  chan struct{}
+	budget *Budget
 	dummy  string // a well-formed hash no password matches, for DummyVerify
 	// kdf derives the key; tests replace it to observe concurrency.
 	kdf func(pw, salt []byte, p Params) []byte
@@ -31,22 +27,16 @@ type Hasher struct {
 // Option configures a Hasher.
 type Option func(*Hasher)
 
-// WithConcurrency sets how many hashes may run at once. Values below 1 keep the default,
-// GOMAXPROCS capped at 16: with one lane per hash, more concurrent hashes than processors add
-// memory but no throughput.
-func WithConcurrency(n int) Option {
-	return func(h *Hasher) {
-		if n >= 1 {
-			h.slots = make(chan struct{}, n)
-		}
-	}
+// WithBudget makes the Hasher hash within b instead of DefaultBudget.
+func WithBudget(b *Budget) Option {
+	return func(h *Hasher) { h.budget = b }
 }
 
 // NewHasher returns a Hasher that makes new hashes with DefaultParams.
 func NewHasher(opts ...Option) *Hasher {
 	h := &Hasher{
 		params: DefaultParams(),
-		slots:  make(chan struct{}, min(runtime.GOMAXPROCS(0), maxDefaultConcurrency)),
+		budget: DefaultBudget(),
 		kdf:    idKey,
 	}
 	for _, o := range opts {
@@ -58,8 +48,8 @@ func NewHasher(opts ...Option) *Hasher {
 	return h
 }
 
-// Hash returns the PHC-encoded argon2id hash of pw with a fresh random salt. It waits for a free
-// slot and returns the context's error if ctx ends first.
+// Hash returns the PHC-encoded argon2id hash of pw with a fresh random salt. It returns ErrBusy
+// when the budget is spent, and the context's error if ctx ends while waiting for a slot.
 func (h *Hasher) Hash(ctx context.Context, pw string) (string, error) {
 	salt := make([]byte, h.params.SaltLen)
 	_, _ = rand.Read(salt) // crypto/rand.Read never fails; it crashes the program instead
@@ -72,8 +62,9 @@ func (h *Hasher) Hash(ctx context.Context, pw string) (string, error) {
 
 // Verify checks pw against a hash produced by Hash, using the parameters stored in the hash. It
 // returns nil on a match, ErrMismatch on a wrong password, an error wrapping ErrMalformedHash
-// when encoded cannot be parsed or has parameters out of bounds, or the context's error if ctx
-// ends while waiting for a slot. Any non-nil error means "not authenticated".
+// when encoded cannot be parsed or has parameters out of bounds, ErrBusy when the budget is spent,
+// or the context's error if ctx ends while waiting for a slot. Any non-nil error means "not
+// authenticated".
 func (h *Hasher) Verify(ctx context.Context, encoded, pw string) error {
 	d, err := decode(encoded)
 	if err != nil {
@@ -90,13 +81,20 @@ func (h *Hasher) Verify(ctx context.Context, encoded, pw string) error {
 }
 
 // DummyVerify does the work of Verify against a fixed hash with the current parameters and
-// returns ErrMismatch (or the context's error). Call it when the account is unknown, so that a
-// failed sign-in takes about the same time whether or not the email is registered.
+// returns ErrMismatch (or ErrBusy, or the context's error). Call it when the account is unknown, so
+// that a failed sign-in takes about the same time, and meets the same budget, whether or not the
+// email is registered.
 func (h *Hasher) DummyVerify(ctx context.Context, pw string) error {
 	if err := h.Verify(ctx, h.dummy, pw); err != nil && !errors.Is(err, ErrMismatch) {
 		return err
 	}
 	return ErrMismatch
+}
+
+// Busy reports whether hashing would be turned away with ErrBusy now (Budget.Spent): a hint that
+// lets a caller skip the work before a hash, such as counting a sign-in attempt.
+func (h *Hasher) Busy() bool {
+	return h.budget.Spent()
 }
 
 // NeedsRehash reports whether encoded was made with parameters weaker than this Hasher's, or
@@ -116,17 +114,13 @@ func needsRehash(encoded string, want Params) bool {
 	return err != nil || d.params.below(want)
 }
 
-// derive runs the key derivation while holding a slot.
+// derive runs the key derivation while holding a slot of the budget.
 func (h *Hasher) derive(ctx context.Context, pw string, salt []byte, p Params) ([]byte, error) {
-	if err := ctx.Err(); err != nil {
+	release, err := h.budget.Acquire(ctx)
+	if err != nil {
 		return nil, err
 	}
-	select {
-	case h.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	defer func() { <-h.slots }()
+	defer release()
 	return h.kdf([]byte(pw), salt, p), nil
 }
 

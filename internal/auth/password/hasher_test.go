@@ -32,10 +32,14 @@ func TestDefaultParamsAreOWASP(t *testing.T) {
 	assert.False(t, NeedsRehash(enc))
 }
 
-func TestDefaultConcurrency(t *testing.T) {
-	assert.Equal(t, min(runtime.GOMAXPROCS(0), 16), cap(NewHasher().slots))
-	assert.Equal(t, 3, cap(NewHasher(WithConcurrency(3)).slots))
-	assert.Equal(t, cap(NewHasher().slots), cap(NewHasher(WithConcurrency(0)).slots), "0 keeps the default")
+func TestDefaultBudget(t *testing.T) {
+	n := min(max(runtime.GOMAXPROCS(0)/2, 1), 16)
+	b := NewHasher().budget
+	assert.Equal(t, n, cap(b.slots), "half the processors hash, the other half stay free")
+	assert.Equal(t, 4*n, cap(b.waiting))
+	assert.Equal(t, time.Second, b.maxWait)
+	own := NewBudget(3, 0, time.Millisecond)
+	assert.Same(t, own, NewHasher(WithBudget(own)).budget)
 }
 
 func TestHashVerifyRoundTrip(t *testing.T) {
@@ -116,11 +120,12 @@ func TestDummyVerify(t *testing.T) {
 }
 
 func TestHasherHonoursContextCancellation(t *testing.T) {
-	h := NewHasher(withParams(fast), WithConcurrency(1))
+	h := NewHasher(withParams(fast), WithBudget(NewBudget(1, 3, time.Hour)))
 	enc, err := h.Hash(context.Background(), "correct horse battery")
 	require.NoError(t, err)
 
-	h.slots <- struct{}{} // occupy the only slot
+	release, err := h.budget.Acquire(context.Background()) // occupy the only slot
+	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	errs := make(chan error, 3)
 	go func() { _, err := h.Hash(ctx, "correct horse battery"); errs <- err }()
@@ -135,7 +140,7 @@ func TestHasherHonoursContextCancellation(t *testing.T) {
 			t.Fatal("a waiter did not return after its context was cancelled")
 		}
 	}
-	<-h.slots
+	release()
 
 	// A context that has already ended does no work even when a slot is free.
 	var ran atomic.Int32
@@ -163,7 +168,7 @@ func TestHasherBoundsConcurrency(t *testing.T) {
 			running.Add(-1)
 			return idKey(pw, salt, p)
 		}
-		h := NewHasher(withParams(fast), WithConcurrency(bound), withKDF(kdf))
+		h := NewHasher(withParams(fast), WithBudget(NewBudget(bound, 24, time.Hour)), withKDF(kdf))
 		enc, err := h.Hash(context.Background(), "correct horse battery")
 		require.NoError(t, err)
 
@@ -185,7 +190,7 @@ func TestHasherBoundsConcurrency(t *testing.T) {
 		assert.LessOrEqual(t, peak.Load(), int32(bound), "bound %d", bound)
 		assert.GreaterOrEqual(t, peak.Load(), int32(1))
 		assert.Zero(t, running.Load())
-		assert.Zero(t, len(h.slots), "every slot released")
+		assert.Zero(t, len(h.budget.slots), "every slot released")
 	}
 }
 

@@ -1,0 +1,126 @@
+package password
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestBudgetTurnsAwayBeyondItsQueue: with every slot busy, callers up to the queue's size wait
+// and get a slot when one frees; the next caller is turned away at once with ErrBusy.
+func TestBudgetTurnsAwayBeyondItsQueue(t *testing.T) {
+	b := NewBudget(2, 2, time.Hour)
+	var held []func()
+	for range 2 {
+		release, err := b.Acquire(context.Background())
+		require.NoError(t, err)
+		held = append(held, release)
+	}
+
+	got := make(chan error, 2)
+	var waiters sync.WaitGroup
+	for range 2 {
+		waiters.Go(func() {
+			release, err := b.Acquire(context.Background())
+			if err == nil {
+				release()
+			}
+			got <- err
+		})
+	}
+	require.Eventually(t, func() bool { return len(b.waiting) == 2 }, 10*time.Second, time.Millisecond)
+
+	_, err := b.Acquire(context.Background())
+	assert.ErrorIs(t, err, ErrBusy, "the queue is full: turned away, not queued")
+
+	for _, release := range held {
+		release()
+	}
+	waiters.Wait()
+	for range 2 {
+		assert.NoError(t, <-got, "a waiter in the queue gets a slot once one frees")
+	}
+	assert.Zero(t, len(b.slots), "every slot given back")
+	assert.Zero(t, len(b.waiting), "nobody left waiting")
+}
+
+// TestBudgetBoundsTheWait: a caller in the queue gives up with ErrBusy after the maximum wait, and
+// with its context's error when the context ends first; either way it leaves the queue.
+func TestBudgetBoundsTheWait(t *testing.T) {
+	b := NewBudget(1, 1, 10*time.Millisecond)
+	release, err := b.Acquire(context.Background())
+	require.NoError(t, err)
+	defer release()
+
+	_, err = b.Acquire(context.Background())
+	assert.ErrorIs(t, err, ErrBusy)
+	assert.Zero(t, len(b.waiting))
+
+	patient := NewBudget(1, 1, time.Hour)
+	releasePatient, err := patient.Acquire(context.Background())
+	require.NoError(t, err)
+	defer releasePatient()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	_, err = patient.Acquire(ctx)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Zero(t, len(patient.waiting))
+}
+
+// TestBudgetWithoutQueue: a budget with no queue turns away whoever finds every slot busy.
+func TestBudgetWithoutQueue(t *testing.T) {
+	b := NewBudget(1, 0, time.Hour)
+	release, err := b.Acquire(context.Background())
+	require.NoError(t, err)
+	_, err = b.Acquire(context.Background())
+	assert.ErrorIs(t, err, ErrBusy)
+	release()
+	release, err = b.Acquire(context.Background())
+	require.NoError(t, err, "a freed slot is taken again")
+	release()
+}
+
+// TestHasherAnswersBusyForEveryKindOfWork: Hash, Verify and DummyVerify meet the same budget, so
+// an unknown account is turned away exactly when a known one would be.
+func TestHasherAnswersBusyForEveryKindOfWork(t *testing.T) {
+	h := NewHasher(withParams(fast), WithBudget(NewBudget(1, 0, time.Hour)))
+	enc, err := h.Hash(context.Background(), "correct horse battery")
+	require.NoError(t, err)
+	release, err := h.budget.Acquire(context.Background())
+	require.NoError(t, err)
+
+	_, err = h.Hash(context.Background(), "correct horse battery")
+	assert.ErrorIs(t, err, ErrBusy)
+	assert.ErrorIs(t, h.Verify(context.Background(), enc, "correct horse battery"), ErrBusy)
+	assert.ErrorIs(t, h.DummyVerify(context.Background(), "correct horse battery"), ErrBusy)
+
+	release()
+	assert.NoError(t, h.Verify(context.Background(), enc, "correct horse battery"))
+}
+
+// TestBudgetSpent: the hint says "spent" exactly when every slot is busy and the queue is full.
+func TestBudgetSpent(t *testing.T) {
+	b := NewBudget(1, 1, time.Hour)
+	assert.False(t, b.Spent())
+	release, err := b.Acquire(context.Background())
+	require.NoError(t, err)
+	assert.False(t, b.Spent(), "the queue still has room")
+	waiter := make(chan struct{})
+	go func() {
+		r, err := b.Acquire(context.Background())
+		if err == nil {
+			r()
+		}
+		close(waiter)
+	}()
+	require.Eventually(t, b.Spent, 10*time.Second, time.Millisecond)
+	h := NewHasher(WithBudget(b))
+	assert.True(t, h.Busy())
+	release()
+	<-waiter
+	assert.False(t, b.Spent())
+}
