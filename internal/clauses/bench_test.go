@@ -61,10 +61,7 @@ func TestLargeDraft(t *testing.T) {
 	require.NoError(t, err)
 	all := d.Flatten()
 	require.Len(t, all, 20+20*20+20*20*24)
-	t.Logf("parsed %d bytes, %d clauses in %v", len(src), len(all), elapsed)
-	if !raceEnabled {
-		assert.Less(t, elapsed, time.Second)
-	}
+	t.Logf("parsed %d bytes, %d clauses in %v (speed is BenchmarkParseLarge's to measure)", len(src), len(all), elapsed)
 
 	md, dropped, added := nextVersion(d)
 	next := mustParse(t, md)
@@ -80,9 +77,6 @@ func TestLargeDraft(t *testing.T) {
 		}
 	}
 	t.Logf("diff in %v: %v, %d renumbered", elapsed, counts, renumbered)
-	if !raceEnabled {
-		assert.Less(t, elapsed, 2*time.Second)
-	}
 	checkChanges(t, all, next.Flatten(), changes)
 	assert.Equal(t, dropped, counts[Removed])
 	assert.Equal(t, added, counts[Added])
@@ -91,7 +85,8 @@ func TestLargeDraft(t *testing.T) {
 }
 
 // TestDiffRewrittenIsBounded compares two drafts with the same headings and unrelated bodies
-// of thousands of words: the word diffs run out of budget and fall back to replacements.
+// of thousands of words: the word diffs run out of budget and fall back to replacements (the
+// bound is on work, shown by the shape of the result; time is for benchmarks, not tests).
 func TestDiffRewrittenIsBounded(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	var a, b strings.Builder
@@ -104,9 +99,6 @@ func TestDiffRewrittenIsBounded(t *testing.T) {
 	changes := DiffDocuments(old, new)
 	elapsed := time.Since(start)
 	t.Logf("%d changes in %v", len(changes), elapsed)
-	if !raceEnabled {
-		assert.Less(t, elapsed, 5*time.Second)
-	}
 	checkChanges(t, old.Flatten(), new.Flatten(), changes)
 	// Past the budget: common ends kept, the rest deleted whole and inserted whole.
 	assert.LessOrEqual(t, len(changes[len(changes)-1].BodyDiff), 4)

@@ -93,17 +93,12 @@ func TestWordDiffLarge(t *testing.T) {
 		"emptied":            {base, ""},
 		"paragraph inserted": {wrapped, strings.Replace(wrapped, "\n", "\n"+genText(r, 300)+"\n", 1)},
 	}
-	limit := 2 * time.Second
-	if raceEnabled {
-		limit = 20 * time.Second
-	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			segs := WordDiff(c[0], c[1])
 			elapsed := time.Since(start)
 			checkSegments(t, c[0], c[1], segs)
-			assert.Less(t, elapsed, limit)
 			t.Logf("%d segments in %v", len(segs), elapsed)
 		})
 	}
