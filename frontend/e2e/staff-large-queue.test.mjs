@@ -120,6 +120,17 @@ function assertPaged(requests, limit, cursor) {
 }
 
 /**
+ * The server's latencies for the requests to an API path so far, as its request log gives them
+ * (e.g. "41.2ms"), in order.
+ * @param {import('./lib/server.mjs').Server} server
+ * @param {string} apiPath e.g. /api/v1/moderation/queue
+ */
+function latencies(server, apiPath) {
+  const line = new RegExp(`method=GET path=${apiPath} status=200 latency=(\\S+)`, 'g');
+  return [...server.log().matchAll(line)].map((m) => m[1]).join(', ');
+}
+
+/**
  * Opens path and waits for the selector; returns the milliseconds it took.
  * @param {() => Promise<unknown>} go
  * @param {import('playwright-core').Locator} ready
@@ -190,4 +201,5 @@ journey('a queue of 5,000 submitted comments loads from the API one page at a ti
   assert.equal(nextDisp.length, DISPOSITIONS_PAGE);
   assert.ok(!nextDisp.some((id) => firstDisp.includes(id)), 'the next page shows other comments');
   t.diagnostic(`dispositions: first page ${firstDispositions} ms, next page ${nextDispositions} ms`);
+  t.diagnostic(`server time of GET /moderation/queue: ${latencies(server, '/api/v1/moderation/queue')}`);
 });
