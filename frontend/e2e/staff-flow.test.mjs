@@ -3,8 +3,8 @@
 // moderator imports a draft (pasted, with the preview), opens a consultation in Brussels time and
 // extends it; stakeholders (through the API) comment, six of them with a campaign's near-identical
 // text; the moderator clears the queue (filters, the campaign with one cluster action, a redaction,
-// the keyboard's j/k/p/r/o, a bulk action that meets another moderator's decision), records
-// dispositions per comment and per cluster, publishes the report once the window has closed, and
+// the keyboard's j/k/p/r/o, a bulk action that meets another moderator's decision); once the window
+// has closed, records dispositions per comment and per cluster, publishes the report, and
 // downloads the CSV exports from the Exports page, whose rows the test reads. axe on every staff
 // page. It holds the moderation journey of the former staff-moderation test.
 import assert from 'node:assert/strict';
@@ -189,9 +189,10 @@ journey('a moderator runs a consultation from the draft to the published report 
   await personal.getByText('[removed]').first().waitFor();
 
   // The keyboard: j and k move, p publishes, o opens the comment, r rejects with a reason.
-  await page.goto(queueUrl, { waitUntil: 'networkidle' });
-  assert.deepEqual(await shown(), ids([c.first, c.second, c.spam, c.confidential, c.third, c.fourth]));
   const article = (/** @type {any} */ x) => page.getByRole('article', { name: `Comment ${x.tracking_number}` });
+  await page.goto(queueUrl, { waitUntil: 'networkidle' });
+  await article(c.fourth).waitFor();
+  assert.deepEqual(await shown(), ids([c.first, c.second, c.spam, c.confidential, c.third, c.fourth]));
   const focused = () => page.evaluate(() => document.activeElement?.id);
   await page.getByRole('heading', { level: 1 }).focus();
   await page.keyboard.press('j');
@@ -234,7 +235,9 @@ journey('a moderator runs a consultation from the draft to the published report 
   await page.goto(queueUrl, { waitUntil: 'networkidle' });
   await page.getByText('No comment here. The queue is clear.').waitFor();
 
-  // Dispositions: one for the campaign, one per other comment but the last.
+  // Dispositions, once the window has closed: one for the campaign, one per other comment but the
+  // last.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() + 2_000)));
   const published = submitted.filter((x) => x !== c.spam);
   const progress = (/** @type {number} */ done) => page.getByText(`${done} of ${published.length} published comments have a disposition.`);
   await page.goto(`/staff/consultations/${consultationId}/dispositions`, { waitUntil: 'networkidle' });
@@ -255,8 +258,7 @@ journey('a moderator runs a consultation from the draft to the published report 
   }
   await progress(published.length - 1).waitFor();
 
-  // Publishing waits for the window to close; with one comment left the 409 names it.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() + 2_000)));
+  // With one comment left, publishing the report is refused and the 409 names it.
   await page.getByRole('button', { name: 'Publish the disposition-of-comments report' }).click();
   const refused = page.getByRole('alert').filter({ hasText: 'The report was not published' });
   await refused.waitFor();
