@@ -70,3 +70,66 @@ func TestCampaignLettersLandInOneCluster(t *testing.T) {
 	assert.Equal(t, len(others), strings.Count(body, `"cluster_id":null`))
 	assert.Equal(t, http.StatusForbidden, f.env.As(f.stake, apitest.Request{Method: http.MethodGet, Path: "/api/v1/consultations/" + f.consultationID + "/clusters"}).Code)
 }
+
+func TestModerationQueueFiltersByCluster(t *testing.T) {
+	f := newCommentFixture(t)
+	var campaign []string
+	for _, name := range []string{"Anna", "Bruno", "Chiara", "Dimitris", "Eva"} {
+		text := strings.Replace(letter, "Dear agency", "Dear agency, my name is "+name, 1)
+		campaign = append(campaign, f.create(t, f.stake, map[string]any{"body": text + ", " + name + "."}))
+	}
+	other := f.create(t, f.stake, map[string]any{"body": "Annex B should include a competence profile for cloud security architects."})
+	for _, id := range campaign[:2] {
+		require.Equal(t, http.StatusOK, f.moderate(f.mod, id, map[string]any{"action": "publish", "version": 1}).Code)
+	}
+	type page struct {
+		Items []struct {
+			ID        string  `json:"id"`
+			ClusterID *string `json:"cluster_id"`
+		} `json:"items"`
+		NextCursor *string `json:"next_cursor"`
+	}
+	queue := func(query string) page {
+		rec := f.env.As(f.mod, apitest.Request{Method: http.MethodGet, Path: "/api/v1/moderation/queue?" + query})
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		var p page
+		apitest.DecodeJSON(t, rec, &p)
+		return p
+	}
+	ids := func(p page) []string {
+		out := []string{}
+		for _, it := range p.Items {
+			out = append(out, it.ID)
+			require.NotNil(t, it.ClusterID)
+			assert.Equal(t, campaign[0], *it.ClusterID)
+		}
+		return out
+	}
+
+	for _, tc := range []struct {
+		name  string
+		query string
+		want  []string
+	}{
+		{"waiting members", "cluster_id=" + campaign[0], campaign[2:]},
+		{"of the consultation", "consultation_id=" + f.consultationID + "&cluster_id=" + campaign[0], campaign[2:]},
+		{"published members", "status=published&cluster_id=" + campaign[0], campaign[:2]},
+		{"a comment in no group", "cluster_id=" + other, []string{}},
+		{"an unknown group", "cluster_id=" + models.NewID(), []string{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.ElementsMatch(t, tc.want, ids(queue(tc.query)))
+		})
+	}
+
+	first := queue("limit=2&cluster_id=" + campaign[0])
+	require.Len(t, first.Items, 2)
+	require.NotNil(t, first.NextCursor, "a group's members come in pages")
+	rest := queue("limit=2&cluster_id=" + campaign[0] + "&cursor=" + *first.NextCursor)
+	assert.ElementsMatch(t, campaign[2:], append(ids(first), ids(rest)...))
+	assert.Nil(t, rest.NextCursor)
+
+	rec := f.env.As(f.mod, apitest.Request{Method: http.MethodGet, Path: "/api/v1/moderation/queue?cluster_id=x"})
+	require.Equal(t, http.StatusUnprocessableEntity, rec.Code)
+	assert.Equal(t, []string{"cluster_id"}, fieldsOfProblem(t, rec.Body.Bytes()))
+}

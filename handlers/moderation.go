@@ -45,7 +45,7 @@ func (h *Handlers) ModerateComment(c echo.Context) error {
 }
 
 // ModerationQueue lists comments waiting for moderation (or in another status) for moderators,
-// filtered by consultation, clause and the author's stakeholder type, each with its place, its
+// filtered by consultation, clause, near-duplicate group and the author's stakeholder type, each with its place, its
 // author's profile, its near-duplicate group and its disposition.
 func (h *Handlers) ModerationQueue(c echo.Context) error {
 	limit, err := pageLimit(c)
@@ -55,7 +55,8 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	ctx, q := c.Request().Context(), c.QueryParams()
 	comments, next, err := models.ModerationQueue(ctx, h.DB.DB, models.QueueFilter{
 		ConsultationID: q.Get("consultation_id"), Status: q.Get("status"), ClauseID: q.Get("clause_id"),
-		StakeholderType: q.Get("stakeholder_type"), Page: models.Page{Cursor: q.Get("cursor"), Limit: limit},
+		StakeholderType: q.Get("stakeholder_type"), ClusterID: q.Get("cluster_id"), Grouping: h.Grouping,
+		Page: models.Page{Cursor: q.Get("cursor"), Limit: limit},
 	})
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"consult/internal/mailtext"
+	"consult/internal/neardup"
 )
 
 // Moderation actions.
@@ -195,12 +196,15 @@ type QueueFilter struct {
 	ConsultationID  string
 	Status          string // default submitted
 	ClauseID        string
-	StakeholderType string // the author's
+	StakeholderType string         // the author's
+	ClusterID       string         // a near-duplicate group: its first comment's id
+	Grouping        neardup.Config // the setting clusters are computed with, for ClusterID
 	Page
 }
 
 // ModerationQueue returns one page of comments in a status (submitted unless asked), oldest
-// first, optionally of one consultation, one clause and authors of one stakeholder type.
+// first, optionally of one consultation, one clause, one near-duplicate group and authors of one
+// stakeholder type.
 func ModerationQueue(ctx context.Context, db *gorm.DB, f QueueFilter) ([]Comment, *string, error) {
 	if f.Status == "" {
 		f.Status = CommentSubmitted
@@ -218,6 +222,9 @@ func ModerationQueue(ctx context.Context, db *gorm.DB, f QueueFilter) ([]Comment
 	if f.StakeholderType != "" && !ValidStakeholderType(f.StakeholderType) {
 		errs = append(errs, FieldError{Field: "stakeholder_type", Message: "is not a stakeholder type"})
 	}
+	if f.ClusterID != "" {
+		errs = appendIf(errs, checkID("cluster_id", f.ClusterID, "a cluster id"))
+	}
 	if len(errs) > 0 {
 		return nil, nil, Invalid("the query has invalid parameters", errs...)
 	}
@@ -234,6 +241,13 @@ func ModerationQueue(ctx context.Context, db *gorm.DB, f QueueFilter) ([]Comment
 	}
 	if f.StakeholderType != "" {
 		tx = tx.Where("author_id IN (SELECT id FROM users WHERE stakeholder_type = ?)", f.StakeholderType)
+	}
+	if f.ClusterID != "" {
+		members, err := clusterMemberIDs(ctx, db, f.Grouping, f.ClusterID)
+		if err != nil {
+			return nil, nil, err
+		}
+		tx = tx.Where("id IN ?", members)
 	}
 	var out []Comment
 	if err := tx.Find(&out).Error; err != nil {

@@ -3,7 +3,9 @@
 // playwright-core, axe for accessibility, the development outbox for mailed links, and test data
 // through the API. Tests import everything from here; see README.md ("Browser tests").
 export { binary, repoRoot, runConsult, startServer } from './lib/server.mjs';
-export { chromiumPath, expectAccessible, launchBrowser, newContext, tabTo, wcagTags } from './lib/browser.mjs';
+export { chromiumPath, downloadText, expectAccessible, launchBrowser, newContext, tabTo, wcagTags } from './lib/browser.mjs';
+export { apiInstant, brusselsFields, MINUTE } from './lib/brussels.mjs';
+export { csvRecords } from './lib/csv.mjs';
 export { outboxLink } from './lib/outbox.mjs';
 export {
   api,

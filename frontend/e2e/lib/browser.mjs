@@ -1,5 +1,7 @@
 // @ts-check
 // Debian's chromium driven by playwright-core (no browser download), and the accessibility check.
+import { readFile } from 'node:fs/promises';
+
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
@@ -71,4 +73,17 @@ export async function tabTo(page, target, { maxPresses = 60 } = {}) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`${target} not reached with ${maxPresses} presses of Tab`);
+}
+
+/**
+ * Clicks a link or button that downloads a file and returns the file's suggested name and its
+ * text.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Locator} trigger
+ * @returns {Promise<{name: string, text: string}>}
+ */
+export async function downloadText(page, trigger) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') };
 }

@@ -574,6 +574,8 @@ export interface QueueQuery extends PageQuery {
   clause_id?: ID;
   /** The author's. */
   stakeholder_type?: StakeholderType;
+  /** The members of one near-duplicate group (a Cluster's id). */
+  cluster_id?: ID;
 }
 
 /** A group of near-identical comments (a campaign); its id is its first comment's. */
