@@ -55,7 +55,7 @@ func (h *Handlers) ModerationQueue(c echo.Context) error {
 	ctx, q := c.Request().Context(), c.QueryParams()
 	comments, next, err := models.ModerationQueue(ctx, h.DB.DB, models.QueueFilter{
 		ConsultationID: q.Get("consultation_id"), Status: q.Get("status"), ClauseID: q.Get("clause_id"),
-		StakeholderType: q.Get("stakeholder_type"), ClusterID: q.Get("cluster_id"), Grouping: h.Grouping,
+		StakeholderType: q.Get("stakeholder_type"), ClusterID: q.Get("cluster_id"), Clusters: h.Clusters,
 		Page: models.Page{Cursor: q.Get("cursor"), Limit: limit},
 	})
 	if err != nil {

@@ -116,24 +116,15 @@ func ClusterMembers(ctx context.Context, db *gorm.DB, cl *Clusterer, consultatio
 	return members, nil
 }
 
-// clusterMemberIDs lists the ids of the comments of the cluster named by its first comment's id,
-// in any consultation; an unknown cluster has none (a nil id list, which matches no comment).
-func clusterMemberIDs(ctx context.Context, db *gorm.DB, grouping neardup.Config, clusterID string) ([]string, error) {
+// catchUpClusterOf brings the clusters of the consultation that holds the comment clusterID up to
+// date; an unknown comment has nothing to catch up.
+func catchUpClusterOf(ctx context.Context, db *gorm.DB, cl *Clusterer, clusterID string) error {
 	var consultationIDs []string
 	err := db.WithContext(ctx).Model(&Comment{}).Where("id = ?", clusterID).Pluck("consultation_id", &consultationIDs).Error
 	if err != nil || len(consultationIDs) == 0 {
-		return nil, err
+		return err
 	}
-	clusters, err := ConsultationClusters(ctx, db, grouping, consultationIDs[0])
-	if err != nil {
-		return nil, err
-	}
-	for _, cl := range clusters {
-		if cl.ID == clusterID {
-			return cl.Members, nil
-		}
-	}
-	return nil, nil
+	return cl.CatchUp(ctx, consultationIDs[0])
 }
 
 // ClusterOfComments maps each of the given comments that belongs to a cluster to that cluster's

@@ -9,7 +9,6 @@ import (
 	"gorm.io/gorm"
 
 	"consult/internal/mailtext"
-	"consult/internal/neardup"
 )
 
 // Moderation actions.
@@ -196,9 +195,9 @@ type QueueFilter struct {
 	ConsultationID  string
 	Status          string // default submitted
 	ClauseID        string
-	StakeholderType string         // the author's
-	ClusterID       string         // a near-duplicate group: its first comment's id
-	Grouping        neardup.Config // the setting clusters are computed with, for ClusterID
+	StakeholderType string     // the author's
+	ClusterID       string     // a near-duplicate group: its first comment's id
+	Clusters        *Clusterer // assigns waiting comments before ClusterID is looked up
 	Page
 }
 
@@ -243,11 +242,10 @@ func ModerationQueue(ctx context.Context, db *gorm.DB, f QueueFilter) ([]Comment
 		tx = tx.Where("author_id IN (SELECT id FROM users WHERE stakeholder_type = ?)", f.StakeholderType)
 	}
 	if f.ClusterID != "" {
-		members, err := clusterMemberIDs(ctx, db, f.Grouping, f.ClusterID)
-		if err != nil {
+		if err := catchUpClusterOf(ctx, db, f.Clusters, f.ClusterID); err != nil {
 			return nil, nil, err
 		}
-		tx = tx.Where("id IN ?", members)
+		tx = tx.Where("cluster_id = ?", f.ClusterID)
 	}
 	var out []Comment
 	if err := tx.Find(&out).Error; err != nil {
