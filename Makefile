@@ -9,10 +9,11 @@ GOLANGCI      := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 CONSULT_ADDR  ?= 127.0.0.1:8080
 MAILPIT       := bin/mailpit
 MAILPIT_MOD   := github.com/axllent/mailpit@v1.33.1
+FUZZTIME      ?= 20s
 export CONSULT_ADDR
 export CONSULT_TEST_MAILPIT := $(CURDIR)/$(MAILPIT)
 
-.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e lint bench clean
+.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e lint bench fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -60,6 +61,13 @@ bench: ## Benchmarks on SQLite, then the exports on PostgreSQL beside its COPY (
 	mkdir -p bench/out
 	set -o pipefail; CONSULT_TEST_DATABASE_URL= $(GO) test -run '^$$' -bench . -benchmem -count=1 ./... | tee bench/out/report.txt
 	set -o pipefail; CONSULT_TEST_DATABASE_URL='$(PG_TEST_URL)' $(GO) test -run '^$$' -bench Export -benchmem -count=1 ./models/ | tee -a bench/out/report.txt
+
+fuzz: ## Run every Go fuzz target (func Fuzz… in *_test.go) for FUZZTIME each (default 20s), on SQLite; a crash is saved under the package's testdata/fuzz
+	@set -euo pipefail; git ls-files -co --exclude-standard '*_test.go' | xargs grep -Ho '^func Fuzz[A-Za-z0-9_]*' | \
+	sed 's|^\(.*\)/[^/]*:func |./\1 |' | while read -r pkg name; do \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		CONSULT_TEST_DATABASE_URL= $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg" </dev/null; \
+	done
 
 clean: ## Remove build output and the development database
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/*.map data
