@@ -9,10 +9,11 @@ GOLANGCI      := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
 CONSULT_ADDR  ?= 127.0.0.1:8080
 MAILPIT       := bin/mailpit
 MAILPIT_MOD   := github.com/axllent/mailpit@v1.33.1
+FUZZTIME      ?= 20s
 export CONSULT_ADDR
 export CONSULT_TEST_MAILPIT := $(CURDIR)/$(MAILPIT)
 
-.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e test-faults lint bench bench-micro bench-load clean
+.PHONY: help run build frontend tools test test-sqlite test-postgres test-frontend test-e2e test-faults lint bench bench-micro bench-load fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -68,6 +69,13 @@ bench-micro: ## Benchmarks on SQLite, then the exports on PostgreSQL beside its 
 
 bench-load: tools ## Load benchmark on PostgreSQL beside its baselines (BENCH_COMMENTS=100000, BENCH_DURATION=20s, BENCH_ROUNDS=3); writes docs/benchmarks.md and .json
 	$(GO) run ./bench/load
+
+fuzz: ## Run every Go fuzz target (func Fuzz… in *_test.go) for FUZZTIME each (default 20s), on SQLite; a crash is saved under the package's testdata/fuzz
+	@set -euo pipefail; git ls-files -co --exclude-standard '*_test.go' | xargs grep -Ho '^func Fuzz[A-Za-z0-9_]*' | \
+	sed 's|^\(.*\)/[^/]*:func |./\1 |' | while read -r pkg name; do \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		CONSULT_TEST_DATABASE_URL= $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg" </dev/null; \
+	done
 
 clean: ## Remove build output and the development database
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/dist/*.map data

@@ -23,7 +23,7 @@ type limitsFixture struct {
 	clients                          int
 }
 
-func newLimitsFixture(t *testing.T) *limitsFixture {
+func newLimitsFixture(t testing.TB) *limitsFixture {
 	env := apitest.New(t)
 	f := &limitsFixture{env: env, slug: "bounds",
 		admin: env.CreateUser("admin@example.eu", models.RoleAdmin, true),
@@ -57,7 +57,7 @@ func newLimitsFixture(t *testing.T) *limitsFixture {
 }
 
 // create posts body as u and returns the id of what was created.
-func (f *limitsFixture) create(t *testing.T, u *apitest.User, path string, body any) string {
+func (f *limitsFixture) create(t testing.TB, u *apitest.User, path string, body any) string {
 	t.Helper()
 	rec := f.env.As(u, apitest.Request{Method: http.MethodPost, Path: path, Body: body})
 	require.Equal(t, http.StatusCreated, rec.Code, "fixture %s: %s", path, rec.Body.String())
@@ -69,7 +69,7 @@ func (f *limitsFixture) create(t *testing.T, u *apitest.User, path string, body 
 }
 
 // path fills a route's path parameters with the fixture's resources.
-func (f *limitsFixture) path(t *testing.T, route string) string {
+func (f *limitsFixture) path(t testing.TB, route string) string {
 	t.Helper()
 	parts := strings.Split(route, "/")
 	for i, part := range parts {

@@ -16,13 +16,14 @@ import (
 	"consult/models"
 )
 
-// DocumentSummaryView is a document without its clauses.
+// DocumentSummaryView is a document without its clauses. ID and CreatedAt are left out only of a
+// dry run's preview, where the document does not exist.
 type DocumentSummaryView struct {
-	ID           string    `json:"id"`
+	ID           string    `json:"id,omitzero"`
 	SchemeID     string    `json:"scheme_id"`
 	Title        string    `json:"title"`
 	VersionLabel string    `json:"version_label"`
-	CreatedAt    time.Time `json:"created_at"`
+	CreatedAt    time.Time `json:"created_at,omitzero"`
 }
 
 func documentSummary(d *models.Document) DocumentSummaryView {
@@ -38,9 +39,9 @@ type DocumentView struct {
 
 // ClauseView is one clause with its sub-clauses. Body is the clause's Markdown as written;
 // BodyHTML is it rendered and sanitised, safe to insert into a page. CommentCount counts its
-// published comments (the heat map).
+// published comments (the heat map). ID is left out only of a dry run's preview.
 type ClauseView struct {
-	ID           string        `json:"id"`
+	ID           string        `json:"id,omitzero"`
 	Number       string        `json:"number"`
 	Heading      string        `json:"heading"`
 	Body         string        `json:"body"`
@@ -104,9 +105,14 @@ type CreateDocumentRequest struct {
 }
 
 // CreateDocument imports a Markdown draft as a new version of a scheme: JSON, or multipart with a
-// `file` part and `title` and `version_label` fields.
+// `file` part and `title` and `version_label` fields. With ?dry_run=true it stores nothing and
+// answers 200 with the preview of what it would store, or the errors the import would give.
 func (h *Handlers) CreateDocument(c echo.Context) error {
 	ctx, now := c.Request().Context(), h.Clock.Now()
+	dryRun, err := dryRunOf(c)
+	if err != nil {
+		return err
+	}
 	scheme, err := models.FindSchemeBySlug(ctx, h.DB.DB, c.Param("slug"))
 	if err != nil {
 		return err
@@ -115,12 +121,50 @@ func (h *Handlers) CreateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := models.ImportDocument(ctx, h.DB.DB, CurrentPrincipal(c).User, scheme,
-		models.NewDocument{Title: req.Title, VersionLabel: req.VersionLabel, Markdown: []byte(req.Markdown)}, now)
+	in := models.NewDocument{Title: req.Title, VersionLabel: req.VersionLabel, Markdown: []byte(req.Markdown)}
+	if dryRun {
+		d, err := models.PreviewDocument(ctx, h.DB.DB, CurrentPrincipal(c).User, scheme, in, now)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, documentPreview(d))
+	}
+	d, err := models.ImportDocument(ctx, h.DB.DB, CurrentPrincipal(c).User, scheme, in, now)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, h.documentView(d, nil))
+}
+
+// dryRunOf reads the dry_run query parameter: absent is false.
+func dryRunOf(c echo.Context) (bool, error) {
+	raw := c.QueryParam("dry_run")
+	if raw == "" {
+		return false, nil
+	}
+	dryRun, err := strconv.ParseBool(raw)
+	if err != nil {
+		return false, models.Invalid("the query has invalid parameters", models.FieldError{Field: "dry_run", Message: "must be true or false"})
+	}
+	return dryRun, nil
+}
+
+// documentPreview is the view of a document that a dry run would store: the 201 answer without
+// the ids and creation time, which do not exist yet. Its clauses are rendered afresh, not kept in
+// ClauseHTML: they will never be read again under these ids.
+func documentPreview(d *models.Document) DocumentView {
+	fresh := func(cl models.Clause) string { return renderBody(cl.Body) }
+	v := DocumentView{DocumentSummaryView: documentSummary(d), Clauses: clauseTree(d.Clauses, fresh), Attachments: []AttachmentView{}}
+	v.ID, v.CreatedAt = "", time.Time{}
+	forgetClauseIDs(v.Clauses)
+	return v
+}
+
+func forgetClauseIDs(cs []*ClauseView) {
+	for _, c := range cs {
+		c.ID = ""
+		forgetClauseIDs(c.Children)
+	}
 }
 
 func readDraftUpload(c echo.Context) (*CreateDocumentRequest, error) {

@@ -20,9 +20,9 @@ type AuditQuery struct {
 func ListAudit(ctx context.Context, db *gorm.DB, q AuditQuery) ([]AuditEvent, *string, error) {
 	tx := db.WithContext(ctx).Order("seq DESC").Limit(q.Limit + 1)
 	if q.Cursor != "" {
-		seq, err := strconv.ParseInt(q.Cursor, 10, 64)
-		if err != nil || seq < 1 {
-			return nil, nil, Invalid("the query has invalid parameters", FieldError{Field: "cursor", Message: "is not a cursor from a previous page"})
+		seq, err := decodeSeqCursor(q.Cursor)
+		if err != nil {
+			return nil, nil, err
 		}
 		tx = tx.Where("seq < ?", seq)
 	}

@@ -57,6 +57,55 @@ type NewDocument struct {
 // and records the audit event. Parse problems come back as a validation error naming lines; a
 // version label in use is a conflict. actor is nil for the command line.
 func ImportDocument(ctx context.Context, db *gorm.DB, actor *User, scheme *Scheme, in NewDocument, now time.Time) (*Document, error) {
+	doc, err := draftDocument(actor, scheme, in, now)
+	if err != nil {
+		return nil, err
+	}
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := tx.Omit("Clauses").Create(doc).Error
+		if err == nil {
+			err = tx.CreateInBatches(doc.Clauses, 500).Error
+		}
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return versionLabelInUse(doc.VersionLabel)
+		} else if err != nil {
+			return err
+		}
+		return RecordAudit(ctx, tx, AuditEntry{ActorID: actorID(actor), Action: "document.imported", SubjectType: "document", SubjectID: doc.ID,
+			After: map[string]any{"scheme_id": scheme.ID, "title": doc.Title, "version_label": doc.VersionLabel, "clauses": len(doc.Clauses)}}, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// PreviewDocument is ImportDocument's dry run: the same checks, the same errors (a version label
+// in use included), and the document it would store, but nothing is stored or audited. The ids
+// of the returned document and its clauses exist only in memory; they only link the clause tree.
+func PreviewDocument(ctx context.Context, db *gorm.DB, actor *User, scheme *Scheme, in NewDocument, now time.Time) (*Document, error) {
+	doc, err := draftDocument(actor, scheme, in, now)
+	if err != nil {
+		return nil, err
+	}
+	var n int64
+	err = db.WithContext(ctx).Model(&Document{}).Where("scheme_id = ? AND version_label = ?", scheme.ID, doc.VersionLabel).Count(&n).Error
+	if err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		return nil, versionLabelInUse(doc.VersionLabel)
+	}
+	return doc, nil
+}
+
+func versionLabelInUse(label string) *Error {
+	return Conflict("this scheme already has a document with version label " + label)
+}
+
+// draftDocument checks a draft upload and parses it into the document, with its clause rows, that
+// importing it would store.
+func draftDocument(actor *User, scheme *Scheme, in NewDocument, now time.Time) (*Document, error) {
 	if len(in.Markdown) > MaxDraftBytes {
 		return nil, &Error{Code: CodePayloadTooLarge, Message: "the draft is larger than " + strconv.Itoa(MaxDraftBytes>>20) + " MB"}
 	}
@@ -95,22 +144,6 @@ func ImportDocument(ctx context.Context, db *gorm.DB, actor *User, scheme *Schem
 		CreatedAt:      now,
 	}
 	doc.Clauses = clauseRows(doc.ID, parsed.Clauses)
-	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		err := tx.Omit("Clauses").Create(doc).Error
-		if err == nil {
-			err = tx.CreateInBatches(doc.Clauses, 500).Error
-		}
-		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			return Conflict("this scheme already has a document with version label " + doc.VersionLabel)
-		} else if err != nil {
-			return err
-		}
-		return RecordAudit(ctx, tx, AuditEntry{ActorID: actorID(actor), Action: "document.imported", SubjectType: "document", SubjectID: doc.ID,
-			After: map[string]any{"scheme_id": scheme.ID, "title": doc.Title, "version_label": doc.VersionLabel, "clauses": len(doc.Clauses)}}, now)
-	})
-	if err != nil {
-		return nil, err
-	}
 	return doc, nil
 }
 

@@ -30,7 +30,7 @@ journey('a moderator sets up a scheme, a draft and a consultation window in Brus
   await page.getByRole('heading', { level: 1, name: 'Smart meters' }).waitFor();
   assert.equal(new URL(page.url()).pathname, `/staff/schemes/${slug}`);
 
-  // Import the sample draft from a file: the preview shows its clauses before anything is saved.
+  // Import the sample draft from a file: the server's dry run previews its clauses before anything is saved.
   const importer = page.getByRole('region', { name: 'Import a draft' });
   await importer.getByLabel('Version', { exact: true }).fill('1.0');
   await page.getByLabel('Upload a Markdown file (.md)').check();
@@ -46,11 +46,11 @@ journey('a moderator sets up a scheme, a draft and a consultation window in Brus
   assert.equal(scheme1.documents.length, 1);
   const doc = scheme1.documents[0];
 
-  // A malformed draft: the preview warns, and the server's 422 names the line.
+  // A malformed draft: the dry run's 422 shows in the preview while pasting, and the import's names the line.
   await page.getByLabel('Paste the Markdown text').check();
   await importer.getByLabel('Version', { exact: true }).fill('1.1');
   await page.getByLabel('Markdown text of the draft').fill('## 1 Scope\n\nText.\n\n## 1 Scope again\n');
-  await preview.getByText('Clause number 1 is used twice, at lines 1 and 5.').waitFor();
+  await preview.getByText('Line 5: clause number 1 is used twice, at lines 1 and 5').waitFor();
   await page.getByRole('button', { name: 'Import draft' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.getByRole('link', { name: /^Line 5: / }).waitFor();

@@ -124,6 +124,15 @@ export interface Document extends DocumentSummary {
   attachments: Attachment[];
 }
 
+/** A clause of a dry run's document: no id, since nothing is stored. */
+export type ClausePreview = Omit<Clause, "id" | "children"> & { children?: ClausePreview[] };
+
+/** A dry run's document: what importing a draft would store, without the id and time it does not have yet. */
+export interface DocumentPreview extends Omit<DocumentSummary, "id" | "created_at"> {
+  clauses: ClausePreview[];
+  attachments: Attachment[];
+}
+
 export interface DiffSegment {
   op: "equal" | "insert" | "delete";
   text: string;
@@ -654,20 +663,24 @@ export const getStaffSummary = (id: ID) => json<Summary>(`/consultations/${seg(i
 export const createScheme = (body: { slug: string; title: string; summary: string }) =>
   json<Scheme>("/schemes", { method: "POST", json: body, auth: true });
 
-/** Imports a Markdown draft as a new version of a scheme (pasted text, or a file sent as multipart). */
-export function createDocument(
-  slug: string,
-  draft: { title: string; version_label: string; markdown: string } | { title: string; version_label: string; file: File },
-): Promise<Document> {
-  if ("file" in draft) {
-    const form = new FormData();
-    form.append("title", draft.title);
-    form.append("version_label", draft.version_label);
-    form.append("file", draft.file);
-    return json<Document>(`/schemes/${seg(slug)}/documents`, { method: "POST", form, auth: true });
-  }
-  return json<Document>(`/schemes/${seg(slug)}/documents`, { method: "POST", json: draft, auth: true });
+/** A draft to import: pasted Markdown, or a file sent as multipart. */
+export type DraftUpload = { title: string; version_label: string; markdown: string } | { title: string; version_label: string; file: File };
+
+function draftBody(draft: DraftUpload): RequestOptions {
+  if (!("file" in draft)) return { method: "POST", json: draft, auth: true };
+  const form = new FormData();
+  form.append("title", draft.title);
+  form.append("version_label", draft.version_label);
+  form.append("file", draft.file);
+  return { method: "POST", form, auth: true };
 }
+
+/** Imports a Markdown draft as a new version of a scheme. */
+export const createDocument = (slug: string, draft: DraftUpload) => json<Document>(`/schemes/${seg(slug)}/documents`, draftBody(draft));
+
+/** The server's dry run of an import: the document it would store, or the import's errors; nothing is saved. */
+export const previewDocument = (slug: string, draft: DraftUpload) =>
+  json<DocumentPreview>(`/schemes/${seg(slug)}/documents`, { ...draftBody(draft), query: { dry_run: true } });
 
 /** Attaches a file (the official PDF) to a document. */
 export function uploadDocumentAttachment(documentId: ID, file: File): Promise<Attachment> {

@@ -21,7 +21,7 @@ type fakeClock struct{ now time.Time }
 func (c *fakeClock) Now() time.Time          { return c.now }
 func (c *fakeClock) Advance(d time.Duration) { c.now = c.now.Add(d) }
 
-func newTestIssuer(t *testing.T) (*Issuer, *fakeClock) {
+func newTestIssuer(t testing.TB) (*Issuer, *fakeClock) {
 	t.Helper()
 	clock := &fakeClock{now: t0}
 	iss, err := NewIssuer(Config{Secret: testSecret, Issuer: "consult", Audience: "consult-api", Clock: clock.Now})

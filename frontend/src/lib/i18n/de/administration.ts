@@ -53,12 +53,8 @@ const de: Translation<typeof en> = {
   "preview.nothing": "Die Klauseln erscheinen hier, sobald ein Entwurf vorliegt.",
   "preview.doc_title": "Titel: {title}.",
   "preview.count": { one: "{count} Klausel.", other: "{count} Klauseln." },
-  "preview.line": "(Zeile {line})",
   "preview.problems": "Dieser Entwurf kann so nicht importiert werden",
-  "preview.empty": "Der Entwurf ist leer.",
-  "preview.no_headings": "Der Entwurf hat keine Überschriften. Klauseln entstehen aus Markdown-Überschriften wie ## 3.4 Umgang mit Vorfällen.",
-  "preview.duplicate": "Die Klauselnummer {number} kommt zweimal vor, in den Zeilen {first} und {line}.",
-  "preview.server_decides": "Diese Vorschau wird in Ihrem Browser berechnet; der Server prüft den Entwurf beim Import erneut.",
+  "preview.server_decides": "Diese Vorschau ist die Lesart des Servers, genau so, wie der Import den Entwurf speichert; noch ist nichts gespeichert.",
 
   "attach.title": "Das amtliche PDF anhängen",
   "attach.document": "Fassung",

@@ -53,12 +53,8 @@ export default {
   "preview.nothing": "The clauses will show here once there is a draft.",
   "preview.doc_title": "Title: {title}.",
   "preview.count": { one: "{count} clause.", other: "{count} clauses." },
-  "preview.line": "(line {line})",
   "preview.problems": "This draft cannot be imported as it is",
-  "preview.empty": "The draft is empty.",
-  "preview.no_headings": "The draft has no headings. Clauses are made from Markdown headings such as ## 3.4 Incident handling.",
-  "preview.duplicate": "Clause number {number} is used twice, at lines {first} and {line}.",
-  "preview.server_decides": "This preview is worked out in your browser; the server checks the draft again when you import it.",
+  "preview.server_decides": "This preview is the server's reading of the draft, exactly as the import will store it; nothing is saved yet.",
 
   "attach.title": "Attach the official PDF",
   "attach.document": "Version",

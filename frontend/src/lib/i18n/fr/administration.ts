@@ -53,12 +53,8 @@ const fr: Translation<typeof en> = {
   "preview.nothing": "Les clauses s’afficheront ici dès qu’il y aura un projet.",
   "preview.doc_title": "Titre : {title}.",
   "preview.count": { one: "{count} clause.", other: "{count} clauses." },
-  "preview.line": "(ligne {line})",
   "preview.problems": "Ce projet ne peut pas être importé en l’état",
-  "preview.empty": "Le projet est vide.",
-  "preview.no_headings": "Le projet n’a pas de titres. Les clauses sont faites à partir des titres Markdown, comme ## 3.4 Gestion des incidents.",
-  "preview.duplicate": "Le numéro de clause {number} est utilisé deux fois, aux lignes {first} et {line}.",
-  "preview.server_decides": "Cet aperçu est calculé dans votre navigateur ; le serveur vérifie à nouveau le projet lors de l’import.",
+  "preview.server_decides": "Cet aperçu est la lecture du projet par le serveur, telle que l’import l’enregistrera ; rien n’est encore enregistré.",
 
   "attach.title": "Joindre le PDF officiel",
   "attach.document": "Version",
