@@ -1,5 +1,0 @@
-//go:build !race
-
-package clauses
-
-const raceEnabled = false
