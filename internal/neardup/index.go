@@ -161,14 +161,27 @@ func (ix *Index) isSingleton(n int32) bool {
 	return ix.group[n] == n && len(ix.members[n]) == 0
 }
 
+// Bounds on the work of one Assign, so that the time per item stays flat however many items share
+// band values (a template's boilerplate puts thousands of distinct comments in the same buckets):
+// at most maxCandidates groups are compared (clusters first, oldest first), at most
+// maxMemberChecks members of a group, and a bucket indexes at most maxBucketGroups groups (an item
+// whose band value is that common is not indexed under it; its other bands still are).
+const (
+	maxCandidates   = 64
+	maxMemberChecks = 64
+	maxBucketGroups = 256
+)
+
 // candidates lists the distinct representatives of the groups that share a band with keys,
-// clusters first, each part in arrival order.
+// clusters first, each part in arrival order, at most maxCandidates of them.
 func (ix *Index) candidates(keys []uint64) []int32 {
-	var reps []int32 // few, so a slice beats a map
+	seen := map[int32]bool{}
+	var reps []int32
 	for band, key := range keys {
 		if bk := ix.buckets[band][key]; bk != nil {
 			for _, rep := range bk.reps {
-				if !slices.Contains(reps, rep) {
+				if !seen[rep] {
+					seen[rep] = true
 					reps = append(reps, rep)
 				}
 			}
@@ -183,7 +196,7 @@ func (ix *Index) candidates(keys []uint64) []int32 {
 		}
 		return int(a - b)
 	})
-	return reps
+	return reps[:min(len(reps), maxCandidates)]
 }
 
 // bestGroup returns the representative of the group the item should join, or -1: the first
@@ -214,6 +227,9 @@ func (ix *Index) matchesMember(mins []uint32, keys []uint64, rep int32) bool {
 			for _, m := range bk.items[i] {
 				if m == rep || checked[m] {
 					continue
+				}
+				if len(checked) >= maxMemberChecks {
+					return false
 				}
 				checked[m] = true
 				if similarity(mins, ix.sigs[m]) >= ix.cfg.Threshold {
@@ -258,6 +274,9 @@ func (ix *Index) bandKeys(mins []uint32) []uint64 {
 func (ix *Index) unindex(keys []uint64, n int32) {
 	for band, key := range keys {
 		bk := ix.buckets[band][key]
+		if bk == nil {
+			continue // n was not indexed under so common a band value
+		}
 		if i := slices.Index(bk.reps, n); i >= 0 {
 			bk.reps = slices.Delete(bk.reps, i, i+1)
 			bk.items = slices.Delete(bk.items, i, i+1)
@@ -281,6 +300,9 @@ func (ix *Index) index(keys []uint64, rep, n int32) {
 			i++
 		}
 		if i == len(bk.reps) {
+			if i >= maxBucketGroups {
+				continue
+			}
 			bk.reps = append(bk.reps, rep)
 			bk.items = append(bk.items, nil)
 		}
