@@ -11,8 +11,15 @@ import (
 	"consult/internal/neardup"
 )
 
-// clusterBatch is how many waiting comments one clustering transaction takes.
-const clusterBatch = 500
+// clusterBatch is how many waiting comments one clustering transaction takes: few enough that
+// the transaction is short, since on SQLite it holds the database's only write lock.
+const clusterBatch = 100
+
+// backgroundPause is how long a background pass waits between two batches, so that writers
+// waiting for SQLite's write lock (submissions, imports) get their turn: SQLite's busy handler
+// polls, and a clusterer starting its next batch at once could keep them waiting past the busy
+// timeout.
+const backgroundPause = 100 * time.Millisecond
 
 // clusterIdle is how long a consultation's index stays in memory after its last use.
 const clusterIdle = 15 * time.Minute
@@ -81,7 +88,7 @@ func (cl *Clusterer) drain() {
 		cl.mu.Unlock()
 		for _, id := range ids {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-			if err := cl.CatchUp(ctx, id); err != nil {
+			if err := cl.catchUp(ctx, id, backgroundPause); err != nil {
 				cl.log.Warn("campaign clustering", "consultation_id", id, "error", err)
 			}
 			cancel()
@@ -91,6 +98,11 @@ func (cl *Clusterer) drain() {
 
 // CatchUp assigns every waiting comment of the consultation to its cluster.
 func (cl *Clusterer) CatchUp(ctx context.Context, consultationID string) error {
+	return cl.catchUp(ctx, consultationID, 0)
+}
+
+// catchUp is CatchUp with a pause between batches.
+func (cl *Clusterer) catchUp(ctx context.Context, consultationID string, pause time.Duration) error {
 	st := cl.state(consultationID)
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -104,6 +116,7 @@ func (cl *Clusterer) CatchUp(ctx context.Context, consultationID string) error {
 		if n < clusterBatch {
 			return nil
 		}
+		time.Sleep(pause)
 	}
 }
 
