@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -39,23 +38,11 @@ unless --force is given.`,
 			if opts.Comments < 0 || opts.Stakeholders < 1 || len(opts.Password) < 12 {
 				return errors.New("--comments must be at least 0, --stakeholders at least 1 and --password at least 12 characters")
 			}
-			db, err := e.openDB()
+			db, err := e.openLoaded(c.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			if err := e.useAuditKey(db); err != nil {
-				return err
-			}
-			m, err := db.NewMigrator(true)
-			if err != nil {
-				return err
-			}
-			if !e.cfg.IsProduction() {
-				if _, err := m.Up(c.Context()); err != nil {
-					return fmt.Errorf("migrate: %w", err)
-				}
-			}
 			opts.Grouping = neardup.DefaultConfig()
 			opts.Grouping.Threshold = e.cfg.ClusterSimilarity
 			res, err := benchdata.Generate(c.Context(), db.DB, password.NewHasher(), opts, nowUTC())

@@ -31,25 +31,11 @@ unless --force is given.`,
 			if e.cfg.IsProduction() && !force {
 				return errors.New("refusing to load demo accounts with public passwords in production (use --force on a throw-away installation)")
 			}
-			db, err := e.openDB()
+			db, err := e.openLoaded(c.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			if err := e.useAuditKey(db); err != nil {
-				return err
-			}
-			m, err := db.NewMigrator(true)
-			if err != nil {
-				return err
-			}
-			if !e.cfg.IsProduction() {
-				if _, err := m.Up(c.Context()); err != nil {
-					return fmt.Errorf("migrate: %w", err)
-				}
-			} else if pending, err := m.Pending(c.Context()); err != nil || pending {
-				return errors.New("the database is not migrated: run `consult migrate up` first")
-			}
 			out := c.OutOrStdout()
 			err = demo.Load(c.Context(), db.DB, password.NewHasher(), e.cfg.BaseURL, nowUTC())
 			switch {

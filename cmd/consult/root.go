@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -79,6 +82,43 @@ func withKeyedDatabase(work func(c *cobra.Command, e *env, db *database.DB) erro
 		}
 		return work(c, e, db)
 	})
+}
+
+// openLoaded opens the database for a command that loads data (demo, bench-data): with the audit
+// key in use and migrated in development; in production a pending migration is refused, since
+// only `consult migrate up` migrates there. The caller closes the database.
+func (e *env) openLoaded(ctx context.Context) (*database.DB, error) {
+	db, err := e.openDB()
+	if err != nil {
+		return nil, err
+	}
+	err = e.useAuditKey(db)
+	if err == nil {
+		err = e.migrateForLoad(ctx, db)
+	}
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// migrateForLoad migrates in development and refuses a pending migration in production.
+func (e *env) migrateForLoad(ctx context.Context, db *database.DB) error {
+	m, err := db.NewMigrator(true)
+	if err != nil {
+		return err
+	}
+	if !e.cfg.IsProduction() {
+		if _, err := m.Up(ctx); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		return nil
+	}
+	if pending, err := m.Pending(ctx); err != nil || pending {
+		return errors.New("the database is not migrated: run `consult migrate up` first")
+	}
+	return nil
 }
 
 // resolveSecret loads or, in development, generates the JWT signing secret.
