@@ -25,7 +25,7 @@ type Access string
 const (
 	Anyone Access = "anyone"
 	// PublicRead is Anyone for a read whose answer to an anonymous caller is the same for every
-	// anonymous caller: it carries an ETag and may be cached for a few seconds (publicCache).
+	// anonymous caller: it carries an ETag, may be cached for a few seconds, and is kept briefly by the server (publicCache).
 	PublicRead Access = "public_read"
 	SignedIn   Access = "signed_in"
 	Verified   Access = "verified"
@@ -102,10 +102,11 @@ func Routes(h *handlers.Handlers) []Route {
 	}
 }
 
-func registerRoutes(e *echo.Echo, h *handlers.Handlers) {
+func registerRoutes(e *echo.Echo, h *handlers.Handlers, answers *answerCache) {
 	for _, r := range Routes(h) {
 		if r.Access == PublicRead {
-			e.Add(r.Method, r.Path, r.Handler, publicCache)
+			answers.routes[r.Method+" "+r.Path] = true
+			e.Add(r.Method, r.Path, r.Handler, publicCache(answers))
 			continue
 		}
 		e.Add(r.Method, r.Path, r.Handler, guard(r.Access))

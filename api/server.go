@@ -74,7 +74,8 @@ func New(d Deps) *echo.Echo {
 	}))
 	e.Use(securityHeaders(d.Config.IsProduction()))
 	e.Use(middleware.BodyLimit(MaxBodyBytes))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	answers := newAnswerCache(d.Clock)
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: gzipMinLength, Level: gzipLevel, Skipper: answers.compressesItself}))
 	h := &handlers.Handlers{
 		DB:        d.DB,
 		Clock:     d.Clock,
@@ -92,7 +93,8 @@ func New(d Deps) *echo.Echo {
 	e.Use(migrationGate(d.Readiness))
 	e.Use(noStore)
 	e.Use(authenticate(h))
-	registerRoutes(e, h)
+	e.Use(answers.invalidate)
+	registerRoutes(e, h, answers)
 	registerFrontend(e)
 	return e
 }

@@ -1,7 +1,11 @@
 package models
 
 import (
+	"strings"
+	"sync"
 	"time"
+
+	"gorm.io/gorm/schema"
 )
 
 // Comment statuses.
@@ -59,6 +63,21 @@ type Comment struct {
 	ClusterID  *string `gorm:"index:comments_cluster_idx,priority:2" json:"-"`
 	ClusterSeq *int64  `gorm:"index:comments_cluster_seq_idx,priority:2" json:"-"`
 }
+
+// commentColumns lists the columns of Comment, qualified by the table, for queries that join
+// other tables: unlike comments.*, it leaves out what only the database reads (search_vector on
+// PostgreSQL, as long as the comment's texts).
+var commentColumns = func() string {
+	s, err := schema.Parse(&Comment{}, &sync.Map{}, schema.NamingStrategy{})
+	if err != nil {
+		panic(err)
+	}
+	cols := make([]string, 0, len(s.DBNames))
+	for _, name := range s.DBNames {
+		cols = append(cols, "comments."+name)
+	}
+	return strings.Join(cols, ", ")
+}()
 
 // CommentRevision keeps a comment's earlier text each time its author edits it.
 type CommentRevision struct {

@@ -63,7 +63,7 @@ func ListPublicComments(ctx context.Context, db *gorm.DB, consultationID string,
 	if err != nil {
 		return nil, nil, err
 	}
-	tx = tx.Select(`comments.*, COALESCE(u.display_name, '') AS author_name, COALESCE(u.organisation, '') AS author_organisation,
+	tx = tx.Select(commentColumns+`, COALESCE(u.display_name, '') AS author_name, COALESCE(u.organisation, '') AS author_organisation,
 		COALESCE(u.stakeholder_type, '') AS author_stakeholder_type, COALESCE(u.country, '') AS author_country, u.id IS NULL AS author_erased`).
 		Joins("LEFT JOIN users u ON u.id = comments.author_id").
 		Where("comments.consultation_id = ? AND comments.status = ? AND comments.publication <> ?", consultationID, CommentPublished, Confidential)
@@ -114,15 +114,14 @@ func publicDispositions(ctx context.Context, db *gorm.DB, con *Consultation, com
 
 // fullText matches every word of q in the texts the public reads (the redacted ones where a
 // moderator redacted, else the originals), so a removed word finds nothing and a word of the
-// redacted text finds the comment: PostgreSQL's text search (simple configuration, index
-// comments_search_idx, whose expression this must repeat), or SQLite's FTS5 table comments_fts,
+// redacted text finds the comment: PostgreSQL's text search (simple configuration) of the
+// generated column search_vector and its index comments_search_idx (migration 00019), or SQLite's FTS5 table comments_fts,
 // which its triggers fill with the same texts. Words are quoted, so no query syntax reaches either
 // engine.
 func fullText(tx *gorm.DB, q string) *gorm.DB {
 	words := strings.Fields(q)
 	if tx.Name() == "postgres" {
-		return tx.Where(`to_tsvector('simple', COALESCE(comments.redacted_body, comments.body) || ' ' ||
-			COALESCE(comments.redacted_proposed_change, comments.proposed_change)) @@ plainto_tsquery('simple', ?)`, strings.Join(words, " "))
+		return tx.Where(`comments.search_vector @@ plainto_tsquery('simple', ?)`, strings.Join(words, " "))
 	}
 	quoted := make([]string, 0, len(words))
 	for _, w := range words {

@@ -56,7 +56,9 @@ func TestMigratedSchemaMatchesModels(t *testing.T) {
 			}
 			var columnNames []string
 			for name := range dbCols {
-				columnNames = append(columnNames, name)
+				if !generatedColumn(s.Table, name) {
+					columnNames = append(columnNames, name)
+				}
 			}
 			sort.Strings(fieldNames)
 			sort.Strings(columnNames)
@@ -75,6 +77,12 @@ func TestMigratedSchemaMatchesModels(t *testing.T) {
 		}
 		assert.True(t, modelTables[table], "table %s has no model", table)
 	}
+}
+
+// generatedColumn names columns that the database computes and only its queries read: the
+// searched words of a comment on PostgreSQL (migration 00019).
+func generatedColumn(table, name string) bool {
+	return table == "comments" && name == "search_vector"
 }
 
 // auxiliaryTable names tables that only the database uses (full-text index shadows).
