@@ -193,11 +193,38 @@ func (r *exportRecord) exportRow(l ExportLayout) *ExportRow {
 }
 
 // EachExportRow streams a consultation's comments in the layout's scope in order of arrival (ids
-// are time-ordered UUIDv7), in batches, so an export of any size holds one batch in memory. Rows
-// are scanned straight into their fields: at a million rows, reflection and unused columns were
-// most of the time an export took beyond the database's own.
+// are time-ordered UUIDv7), holding one row at a time (SQLite: one batch). Rows are scanned
+// straight into their fields: at a million rows, reflection and unused columns were most of the
+// time an export took beyond the database's own.
+//
+// On PostgreSQL it is one query whose rows the driver streams, as COPY would: reading in batches
+// of 1,000 paid the joins' set-up and an index descent per batch, 2.5 s of 4 s for 85,000 rows.
+// SQLite reads in batches, so that no read transaction lasts the whole export (a long one stops
+// the write-ahead log from being checkpointed).
 func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l ExportLayout, fn func(*ExportRow) error) error {
-	return eachExportRow(ctx, db, consultationID, l, nil, fn)
+	if db.Name() != "postgres" {
+		return eachExportRow(ctx, db, consultationID, l, nil, fn)
+	}
+	rows, err := exportJoins(db.WithContext(ctx).Scopes(func(tx *gorm.DB) *gorm.DB {
+		return scopedComments(tx, consultationID, l.Scope)
+	}), l).Order("comments.id").Rows()
+	if err != nil {
+		return err
+	}
+	_, err = eachRecord(rows, func(r *exportRecord) error { return fn(r.exportRow(l)) })
+	return err
+}
+
+// exportJoins selects the export's columns of the comments of tx with their authors, clauses and,
+// when the layout shows them, dispositions.
+func exportJoins(tx *gorm.DB, l ExportLayout) *gorm.DB {
+	tx = tx.Select(exportColumns).
+		Joins("LEFT JOIN users u ON u.id = comments.author_id").
+		Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id")
+	if l.Dispositions {
+		return tx.Joins("LEFT JOIN dispositions d ON d.comment_id = comments.id")
+	}
+	return tx.Joins("LEFT JOIN dispositions d ON false") // the columns, always empty: nothing to look up
 }
 
 // eachExportRow is EachExportRow over the comments that narrow keeps (all of them when nil).
@@ -210,11 +237,7 @@ func eachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 		if narrow != nil {
 			next = next.Scopes(narrow)
 		}
-		rows, err := db.WithContext(ctx).Table("(?) AS comments", next).Select(exportColumns).
-			Joins("LEFT JOIN users u ON u.id = comments.author_id").
-			Joins("LEFT JOIN clauses cl ON cl.id = comments.clause_id").
-			Joins("LEFT JOIN dispositions d ON d.comment_id = comments.id").
-			Order("comments.id").Rows()
+		rows, err := exportJoins(db.WithContext(ctx).Table("(?) AS comments", next), l).Order("comments.id").Rows()
 		if err != nil {
 			return err
 		}
