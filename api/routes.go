@@ -41,6 +41,8 @@ func Routes(h *handlers.Handlers) []Route {
 		{http.MethodGet, "/healthz", Anyone, h.Healthz},
 		{http.MethodGet, "/readyz", Anyone, h.Readyz},
 		{http.MethodGet, "/metrics", Anyone, h.Metrics},
+		{http.MethodGet, "/debug/pprof/", Anyone, h.Profiles},
+		{http.MethodGet, "/debug/pprof/:name", Anyone, h.Profiles},
 		{http.MethodGet, "/api/openapi.yaml", Anyone, h.OpenAPIDocument},
 
 		{http.MethodPost, "/api/v1/auth/register", Anyone, h.Register},

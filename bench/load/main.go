@@ -2,13 +2,14 @@
 // PostgreSQL database filled by `consult bench-data`, with Mailpit as its SMTP server, drives each
 // scenario of issue 14's table with vegeta in interleaved rounds beside the scenario's baseline
 // (pgbench INSERTs, a constant Echo server, COPY … TO STDOUT CSV), and writes the medians to
-// docs/benchmarks.md and docs/benchmarks.json.
+// docs/benchmarks.md and docs/benchmarks.json, with consult's CPU profiles of the first round.
 //
 // Knobs (environment, or the flags of the same name in lower case without BENCH_):
 // BENCH_COMMENTS (100000), BENCH_DURATION (20s), BENCH_ROUNDS (3), BENCH_DATABASE_URL (the
 // PostgreSQL server, as a URL of a database to connect to for CREATE DATABASE), BENCH_OUT (docs),
-// BENCH_KEEP (keep the database and scratch folder). Mailpit comes from CONSULT_TEST_MAILPIT or
-// bin/mailpit (make tools).
+// BENCH_PROFILES (bench/out/profiles: consult's CPU and heap profiles of each load of the first
+// round, served by CONSULT_PPROF), BENCH_KEEP (keep the database and scratch folder). Mailpit
+// comes from CONSULT_TEST_MAILPIT or bin/mailpit (make tools).
 package main
 
 import (
@@ -30,6 +31,7 @@ type config struct {
 	rounds   int
 	adminURL string
 	out      string
+	profiles string
 	mailpit  string
 	pgbench  string
 	keep     bool
@@ -75,6 +77,8 @@ func loadConfig() (config, error) {
 	flag.StringVar(&cfg.adminURL, "database-url", env("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"),
 		"a database of the PostgreSQL server to run on; the run makes and drops its own database there")
 	flag.StringVar(&cfg.out, "out", env("BENCH_OUT", "docs"), "folder of benchmarks.md and benchmarks.json")
+	flag.StringVar(&cfg.profiles, "profiles", env("BENCH_PROFILES", filepath.Join("bench", "out", "profiles")),
+		"folder of the CPU and heap profiles of consult taken in the first round")
 	flag.BoolVar(&cfg.keep, "keep", cfg.keep, "keep the database and the scratch folder")
 	flag.Parse()
 	if cfg.comments < 1000 || cfg.duration < time.Second || cfg.rounds < 1 {
@@ -116,6 +120,7 @@ func run(ctx context.Context, cfg config) error {
 	results := map[string][]outcome{}
 	failures := map[string][]string{}
 	for round := 1; round <= cfg.rounds; round++ {
+		r.profiling = round == 1
 		for _, s := range r.scenarios() {
 			if err := ctx.Err(); err != nil {
 				return err

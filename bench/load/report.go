@@ -44,6 +44,8 @@ type judged struct {
 	Met      bool      `json:"met"`
 	Verdict  string    `json:"verdict"`
 	Rounds   []outcome `json:"rounds"`
+	// Profile is where consult's CPU went during the row's load in the first round.
+	Profile *profileSummary `json:"profile,omitempty"`
 }
 
 func newReport(r *rig, tested string, results map[string][]outcome, failures map[string][]string, took time.Duration) *report {
@@ -54,7 +56,7 @@ func newReport(r *rig, tested string, results map[string][]outcome, failures map
 		Commands: []string{"make bench", "go run ./bench/load " + strings.Join(os.Args[1:], " "),
 			fmt.Sprintf("consult bench-data --comments %d --stakeholders %d", r.cfg.comments, stakeholderSum),
 			"pgbench -n -c 32 -j 2 -T <duration> -f insert.sql (baseline of the submissions)"},
-		Settings: map[string]any{"comments": r.cfg.comments, "duration_s": r.cfg.duration.Seconds(), "rounds": r.cfg.rounds},
+		Settings: map[string]any{"comments": r.cfg.comments, "duration_s": r.cfg.duration.Seconds(), "rounds": r.cfg.rounds, "profiles": r.cfg.profiles},
 		Data: map[string]any{"comments": r.data.Comments, "published": r.data.Published, "generation_s": r.genSecs,
 			"stakeholders": stakeholderSum, "clauses": len(r.data.ClauseIDs), "deep_cursor_offset": r.deepOffset},
 		RunSeconds: took.Seconds(),
@@ -66,7 +68,8 @@ func newReport(r *rig, tested string, results map[string][]outcome, failures map
 			rep.Rows = append(rep.Rows, judged{Key: rw.key, Title: rw.title, Baseline: rw.baseline, Goal: rw.goal, Verdict: "not measured"})
 			continue
 		}
-		j := judged{Key: rw.key, Title: rw.title, Baseline: rw.baseline, Goal: rw.goal, Median: medianOutcome(got), Verdict: "reported", Rounds: got}
+		j := judged{Key: rw.key, Title: rw.title, Baseline: rw.baseline, Goal: rw.goal, Median: medianOutcome(got), Verdict: "reported", Rounds: got,
+			Profile: r.profiles[rw.key]}
 		if rw.judge != nil {
 			j.Ratio, j.Met = rw.judge(j.Median)
 			j.Verdict = verdict(j.Met, j.Ratio)

@@ -48,10 +48,13 @@ func (r *rig) searchURLs() []string {
 	return out
 }
 
-// withMemory runs work with the server's peak memory measured from its start to its end.
-func (r *rig) withMemory(work func() measure) measure {
+// withMemory runs row's work with the server's peak memory measured from its start to its end,
+// and, in the round that profiles, with the server's CPU and heap profiles.
+func (r *rig) withMemory(ctx context.Context, row string, work func() measure) measure {
 	r.server.resetPeak()
+	profiled := r.profile(ctx, row)
 	m := work()
 	m.PeakRSSMiB = r.server.peakRSS()
+	profiled()
 	return m
 }

@@ -37,7 +37,7 @@ func (r *rig) read(ctx context.Context, row string, urls []string) (map[string]o
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("GET %s: %d", urls[0], resp.StatusCode)
 	}
-	m := r.withMemory(func() measure { return closedLoop(16, r.cfg.duration, gets(urls...)).run(row) })
+	m := r.withMemory(ctx, row, func() measure { return closedLoop(16, r.cfg.duration, gets(urls...)).run(row) })
 	constURL := r.consts.serve(row, resp.Header.Get("Content-Type"), body)
 	base := closedLoop(16, r.cfg.duration, gets(constURL)).run(row + "-baseline")
 	return map[string]outcome{row: {Consult: m, Baseline: &base, Extra: map[string]float64{"answer_bytes": float64(len(body))}}}, nil
@@ -85,7 +85,7 @@ func (r *rig) findDeepCursor(ctx context.Context) error {
 // exportCSV times the moderator's CSV export of the published comments beside COPY of the same
 // columns.
 func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
-	m, memory, err := r.oneRequest(ctx, "/export?format=csv&scope=public")
+	m, memory, err := r.oneRequest(ctx, rowExport, "/export?format=csv&scope=public")
 	if err != nil {
 		return nil, err
 	}
@@ -96,14 +96,14 @@ func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
 	return map[string]outcome{rowExport: {Consult: m, Baseline: &base, Extra: memory}}, nil
 }
 
-// oneRequest times the moderator's GET of path under the consultation, with the server's memory:
+// oneRequest times the moderator's GET of path under the consultation for row, with the server's memory:
 // its peak resident memory, and how much its resident memory and its heap grew over their levels
 // before the request.
-func (r *rig) oneRequest(ctx context.Context, path string) (measure, map[string]float64, error) {
+func (r *rig) oneRequest(ctx context.Context, row, path string) (measure, map[string]float64, error) {
 	rssBefore := r.server.rss()
 	heap := r.watchHeap(ctx)
 	var err error
-	m := r.withMemory(func() measure {
+	m := r.withMemory(ctx, row, func() measure {
 		var m measure
 		m, err = timed(ctx, r.baseURL+"/api/v1/consultations/"+r.data.ConsultationID+path, r.tokens.moderatorToken())
 		return m
@@ -117,7 +117,7 @@ func (r *rig) oneRequest(ctx context.Context, path string) (measure, map[string]
 // clusters times the moderator's GET /clusters over every comment of the consultation, and
 // reports the time consult bench-data took to cluster the generated comments, per comment.
 func (r *rig) clusters(ctx context.Context) (map[string]outcome, error) {
-	m, memory, err := r.oneRequest(ctx, "/clusters")
+	m, memory, err := r.oneRequest(ctx, rowClusters, "/clusters")
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ import (
 // submitClosed is 32 clients submitting comments as fast as they are answered, beside pgbench's
 // 32 clients inserting rows of the same shape.
 func (r *rig) submitClosed(ctx context.Context) (map[string]outcome, error) {
-	m := r.withMemory(func() measure { return closedLoop(32, r.cfg.duration, r.submissions()).run("submit-32") })
+	m := r.withMemory(ctx, rowSubmit32, func() measure { return closedLoop(32, r.cfg.duration, r.submissions()).run("submit-32") })
 	base, err := r.pgbenchInsert(ctx, 32, r.cfg.duration)
 	if err != nil {
 		return map[string]outcome{rowSubmit32: {Consult: m}}, err
@@ -25,7 +25,7 @@ func (r *rig) submitFixed(ctx context.Context) (map[string]outcome, error) {
 	}
 	started := time.Now()
 	watch := r.watchOutbox(ctx)
-	m := r.withMemory(func() measure { return openLoop(300, r.cfg.duration, r.submissions()).run("submit-300") })
+	m := r.withMemory(ctx, rowSubmit300, func() measure { return openLoop(300, r.cfg.duration, r.submissions()).run("submit-300") })
 	loadEnded := time.Now()
 	var sent, waiting int
 	for {
@@ -79,8 +79,8 @@ func (r *rig) watchOutbox(ctx context.Context) func() int {
 
 // submitBesideFloods is submissions at 100/s alone, then beside 50 wrong sign-ins a second from
 // one address, then beside as many from many addresses over the 2,000 sign-in target accounts.
-func (r *rig) submitBesideFloods(context.Context) (map[string]outcome, error) {
-	alone := r.withMemory(func() measure { return openLoop(100, r.cfg.duration, r.submissions()).run("submit-100") })
+func (r *rig) submitBesideFloods(ctx context.Context) (map[string]outcome, error) {
+	alone := r.withMemory(ctx, rowSubmit100, func() measure { return openLoop(100, r.cfg.duration, r.submissions()).run("submit-100") })
 	out := map[string]outcome{rowSubmit100: {Consult: alone}}
 	for _, f := range []struct {
 		row  string
@@ -89,7 +89,7 @@ func (r *rig) submitBesideFloods(context.Context) (map[string]outcome, error) {
 		row, many := f.row, f.many
 		flood := make(chan measure)
 		go func() { flood <- openLoop(50, r.cfg.duration, r.wrongSignIns(many)).run(row + "-sign-ins") }()
-		m := r.withMemory(func() measure { return openLoop(100, r.cfg.duration, r.submissions()).run(row) })
+		m := r.withMemory(ctx, row, func() measure { return openLoop(100, r.cfg.duration, r.submissions()).run(row) })
 		signIns := <-flood
 		out[row] = outcome{Consult: m, Extra: map[string]float64{"p99_alone_ms": alone.P99, "sign_in_p50_ms": signIns.P50,
 			"sign_in_p99_ms": signIns.P99, "sign_in_per_s": float64(signIns.Requests) / max(signIns.Seconds, 1e-9)}}

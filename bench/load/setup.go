@@ -43,11 +43,13 @@ type rig struct {
 	data       benchdata.Result
 	genSecs    float64
 	tokens     *tokenPool
-	consts     *constServer // the read scenarios' baseline
-	deepCursor string       // a cursor deep in the published comments, found once
-	deepOffset int          // how many comments come before it
-	submitted  atomic.Int64 // submissions sent so far: each has its own text and Idempotency-Key
-	pgServer   string       // PostgreSQL's version
+	consts     *constServer               // the read scenarios' baseline
+	deepCursor string                     // a cursor deep in the published comments, found once
+	deepOffset int                        // how many comments come before it
+	submitted  atomic.Int64               // submissions sent so far: each has its own text and Idempotency-Key
+	pgServer   string                     // PostgreSQL's version
+	profiling  bool                       // this round takes profiles of consult (the first)
+	profiles   map[string]*profileSummary // by row
 }
 
 // setUp builds consult, makes a fresh database, fills it with the generator, starts Mailpit and
@@ -57,7 +59,7 @@ func setUp(ctx context.Context, cfg config) (*rig, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &rig{cfg: cfg, dir: dir, dbName: fmt.Sprintf("consult_bench_%d", time.Now().Unix())}
+	r := &rig{cfg: cfg, dir: dir, profiles: map[string]*profileSummary{}, dbName: fmt.Sprintf("consult_bench_%d", time.Now().Unix())}
 	logf("building consult into %s", dir)
 	build := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(dir, "consult"), "./cmd/consult")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
@@ -87,7 +89,7 @@ func setUp(ctx context.Context, cfg config) (*rig, error) {
 		return r, err
 	}
 	env := append(os.Environ(), "CONSULT_DATABASE_URL="+r.dbURL, "CONSULT_ADDR="+addr, "CONSULT_SMTP_URL=smtp://"+smtpAddr,
-		"CONSULT_TRUSTED_PROXIES=127.0.0.1/32", "CONSULT_DATA_DIR="+filepath.Join(dir, "data"), "CONSULT_LOG_LEVEL=warn",
+		"CONSULT_TRUSTED_PROXIES=127.0.0.1/32", "CONSULT_PPROF=true", "CONSULT_DATA_DIR="+filepath.Join(dir, "data"), "CONSULT_LOG_LEVEL=warn",
 		"CONSULT_JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes", "CONSULT_AUDIT_KEY=bench-audit-key-of-at-least-thirty-two-bytes")
 	if err := r.generate(ctx, env); err != nil {
 		return r, err

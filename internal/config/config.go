@@ -41,6 +41,7 @@ type Config struct {
 	LogLevel          string        `env:"CONSULT_LOG_LEVEL" envDefault:"info"`
 	TrustedProxies    string        `env:"CONSULT_TRUSTED_PROXIES"`
 	MetricsAllow      string        `env:"CONSULT_METRICS_ALLOW" envDefault:"127.0.0.0/8,::1/128"`
+	Pprof             bool          `env:"CONSULT_PPROF" envDefault:"false"`
 	DataDir           string        `env:"CONSULT_DATA_DIR" envDefault:"./data"`
 	ShutdownTimeout   time.Duration `env:"CONSULT_SHUTDOWN_TIMEOUT" envDefault:"15s"`
 	ClusterSimilarity float64       `env:"CONSULT_CLUSTER_SIMILARITY" envDefault:"0.5"`
