@@ -56,7 +56,7 @@ func (h *Handlers) Export(c echo.Context) error {
 		_, err = report.WriteTo(c.Response())
 		return err
 	}
-	head, err := models.ExportHead(ctx, h.DB.DB, con, layout, now)
+	head, err := models.ExportHead(ctx, h.DB.DB, con, layout, f.Summarised, now)
 	if err != nil {
 		return err
 	}

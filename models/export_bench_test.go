@@ -45,7 +45,7 @@ func BenchmarkExport(b *testing.B) {
 				peak := watchHeap()
 				var written countingWriter
 				for b.Loop() {
-					head, err := models.ExportHead(ctx, db, con, layout, time.Now())
+					head, err := models.ExportHead(ctx, db, con, layout, export.Formats[format].Summarised, time.Now())
 					if err != nil {
 						b.Fatal(err)
 					}

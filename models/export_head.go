@@ -10,9 +10,10 @@ import (
 )
 
 // ExportHead describes an export of a consultation in a layout: the consultation, its draft, the
-// scope, the generation time and the counts of the exported comments (grouped in the database, so
-// it holds no rows whatever the size).
-func ExportHead(ctx context.Context, db *gorm.DB, con *Consultation, l ExportLayout, now time.Time) (export.Head, error) {
+// scope, the generation time and, when summarised, the counts of the exported comments (grouped
+// in the database, so it holds no rows whatever the size, but one pass over them per dimension:
+// formats that do not show them skip it).
+func ExportHead(ctx context.Context, db *gorm.DB, con *Consultation, l ExportLayout, summarised bool, now time.Time) (export.Head, error) {
 	db = db.WithContext(ctx)
 	var doc Document
 	if err := db.Select("id", "scheme_id", "title", "version_label").First(&doc, "id = ?", con.DocumentID).Error; err != nil {
@@ -28,6 +29,9 @@ func ExportHead(ctx context.Context, db *gorm.DB, con *Consultation, l ExportLay
 		Document:    export.Document{ID: doc.ID, Title: doc.Title, Version: doc.VersionLabel},
 		Scope:       string(l.Scope),
 		GeneratedAt: now.UTC(),
+	}
+	if !summarised {
+		return h, nil
 	}
 	dims := []struct{ title, expr string }{
 		{"By stakeholder type", "COALESCE(u.stakeholder_type, 'erased_account')"},

@@ -103,6 +103,11 @@ func newEnv(t testing.TB, db *database.DB, hasher *password.Hasher) *Env {
 	clk := clock.NewManual(Start)
 	logs := &Logs{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
+	t.Cleanup(func() {
+		if t.Failed() { // what the server logged explains an unexpected answer (a 500's cause)
+			t.Logf("server log:\n%s", logs.String())
+		}
+	})
 	tokens, err := token.NewIssuer(token.Config{Secret: []byte(cfg.JWTSecret), Issuer: cfg.BaseURL, Audience: cfg.BaseURL + "/api", Clock: clk.Now})
 	if err != nil {
 		t.Fatalf("token issuer: %v", err)

@@ -55,7 +55,7 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 	if err != nil {
 		return err
 	}
-	head, err := models.ExportHead(ctx, db.DB, con, layout, now)
+	head, err := models.ExportHead(ctx, db.DB, con, layout, export.Formats[format].Summarised, now)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,10 @@ import (
 
 // csvWriter writes a header of column keys and one formula-safe record per row; the head is not
 // part of a CSV file.
-type csvWriter struct{ w *csv.Writer }
+type csvWriter struct {
+	w    *csv.Writer
+	safe []string // the cells of the row being written, reused
+}
 
 func newCSV(w io.Writer, _ Head, columns []Column, _ Options) (Writer, error) {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil { // a BOM so that spreadsheet programs read UTF-8
@@ -22,11 +25,11 @@ func newCSV(w io.Writer, _ Head, columns []Column, _ Options) (Writer, error) {
 }
 
 func (c *csvWriter) Row(cells []string) error {
-	safe := make([]string, len(cells))
-	for i, s := range cells {
-		safe[i] = SafeCell(s)
+	c.safe = c.safe[:0]
+	for _, s := range cells {
+		c.safe = append(c.safe, SafeCell(s))
 	}
-	return c.w.Write(safe)
+	return c.w.Write(c.safe)
 }
 
 func (c *csvWriter) Close() error {
