@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"sync"
 	"time"
@@ -181,7 +182,11 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 	return n, err
 }
 
-// replay brings the index up to the assignments stored for the consultation, in their order.
+// replayBatch is how many stored assignments one query of a replay reads.
+const replayBatch = 2000
+
+// replay brings the index up to the assignments stored for the consultation, in their order,
+// restoring each with the cluster it is stored in rather than searching for it again.
 func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string) error {
 	var top int64
 	err := tx.Model(&Comment{}).Select("COALESCE(MAX(cluster_seq), 0)").Where("consultation_id = ?", consultationID).Scan(&top).Error
@@ -196,17 +201,19 @@ func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string
 		st.ix, st.seq = ix, 0
 	}
 	for st.seq < top {
-		var stored []signedComment
-		err := tx.Model(&Comment{}).Select("id, signature").Where("consultation_id = ? AND cluster_seq > ?", consultationID, st.seq).
-			Order("cluster_seq").Limit(clusterBatch).Scan(&stored).Error
+		var stored []storedComment
+		err := tx.Model(&Comment{}).Select("id, signature, cluster_id").Where("consultation_id = ? AND cluster_seq > ?", consultationID, st.seq).
+			Order("cluster_seq").Limit(replayBatch).Scan(&stored).Error
 		if err != nil {
 			return err
 		}
-		for _, s := range stored {
-			st.ix.Add(s.ID, s.signature())
+		items := make([]neardup.Stored, len(stored))
+		for i, s := range stored {
+			items[i] = neardup.Stored{ID: s.ID, Sig: signedComment{s.ID, s.Signature}.signature(), ClusterID: s.ClusterID.String}
 		}
+		st.ix.Restore(items)
 		st.seq += int64(len(stored))
-		if len(stored) < clusterBatch {
+		if len(stored) < replayBatch {
 			st.seq = top
 		}
 	}
@@ -217,6 +224,13 @@ func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string
 type signedComment struct {
 	ID        string
 	Signature []byte
+}
+
+// storedComment is a comment's id and signature with the cluster it was assigned to.
+type storedComment struct {
+	ID        string
+	Signature []byte
+	ClusterID sql.NullString
 }
 
 // signature decodes the stored signature; a missing or unreadable one is empty, which matches

@@ -1,0 +1,145 @@
+package neardup
+
+// buckets is the LSH index: per band, the items that share a band value, grouped by their
+// group's representative. Most band values are held by one item only, so a bucket of one item
+// is stored as that item's arrival number in the map itself (its group is ix.group of it) and
+// only larger buckets take a bucket struct, in multi.
+type buckets struct {
+	byBand []map[uint64]int32 // band hash -> item (>= 0) or ^index into multi (< 0)
+	multi  []bucket
+	free   []int32 // unused indexes into multi
+	one    [1]int32
+}
+
+// bucket holds the items that share one band value, grouped by representative so that the
+// candidate groups of a new item can be listed without walking every member of a large cluster.
+type bucket struct {
+	reps  []int32   // distinct representatives, in first-seen order
+	items [][]int32 // items[i]: the items of group reps[i] in this bucket, in the order they came
+}
+
+func newBuckets(bands int) buckets {
+	b := buckets{byBand: make([]map[uint64]int32, bands)}
+	for i := range b.byBand {
+		b.byBand[i] = make(map[uint64]int32)
+	}
+	return b
+}
+
+// reps returns the representatives of the groups in the bucket, nil if there is none.
+func (b *buckets) reps(ix *Index, band int, key uint64) []int32 {
+	v, ok := b.byBand[band][key]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		return ix.group[v : v+1]
+	}
+	return b.multi[^v].reps
+}
+
+// items returns the items of rep's group in the bucket, valid until the next call.
+func (b *buckets) items(ix *Index, band int, key uint64, rep int32) []int32 {
+	v, ok := b.byBand[band][key]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		if ix.group[v] != rep {
+			return nil
+		}
+		b.one[0] = v
+		return b.one[:]
+	}
+	bk := &b.multi[^v]
+	for i, r := range bk.reps {
+		if r == rep {
+			return bk.items[i]
+		}
+	}
+	return nil
+}
+
+// index records item n of group rep under each of its band keys.
+func (b *buckets) index(ix *Index, keys []uint64, rep, n int32) {
+	for band, key := range keys {
+		m := b.byBand[band]
+		v, ok := m[key]
+		switch {
+		case !ok:
+			m[key] = n
+		case v >= 0:
+			if r := ix.group[v]; r == rep {
+				m[key] = b.newMulti(bucket{reps: []int32{rep}, items: [][]int32{{v, n}}})
+			} else {
+				m[key] = b.newMulti(bucket{reps: []int32{r, rep}, items: [][]int32{{v}, {n}}})
+			}
+		default:
+			b.multi[^v].add(rep, n)
+		}
+	}
+}
+
+// add records item n of group rep, unless the bucket already holds maxBucketGroups other groups.
+func (bk *bucket) add(rep, n int32) {
+	i := 0
+	for i < len(bk.reps) && bk.reps[i] != rep {
+		i++
+	}
+	if i == len(bk.reps) {
+		if i >= maxBucketGroups {
+			return
+		}
+		bk.reps = append(bk.reps, rep)
+		bk.items = append(bk.items, nil)
+	}
+	bk.items[i] = append(bk.items[i], n)
+}
+
+// unindex removes singleton n from the buckets of its band keys.
+func (b *buckets) unindex(keys []uint64, n int32) {
+	for band, key := range keys {
+		m := b.byBand[band]
+		v, ok := m[key]
+		switch {
+		case !ok: // n was not indexed under so common a band value
+		case v >= 0:
+			if v == n {
+				delete(m, key)
+			}
+		default:
+			bk := &b.multi[^v]
+			for i, r := range bk.reps {
+				if r == n {
+					bk.reps = append(bk.reps[:i], bk.reps[i+1:]...)
+					bk.items = append(bk.items[:i], bk.items[i+1:]...)
+					break
+				}
+			}
+			switch {
+			case len(bk.reps) == 0:
+				delete(m, key)
+				b.freeMulti(^v)
+			case len(bk.reps) == 1 && len(bk.items[0]) == 1:
+				m[key] = bk.items[0][0]
+				b.freeMulti(^v)
+			}
+		}
+	}
+}
+
+func (b *buckets) newMulti(bk bucket) int32 {
+	if k := len(b.free); k > 0 {
+		i := b.free[k-1]
+		b.free = b.free[:k-1]
+		b.multi[i] = bk
+		return ^i
+	}
+	b.multi = append(b.multi, bk)
+	return ^int32(len(b.multi) - 1) //nolint:gosec // far fewer buckets than 2^31
+}
+
+func (b *buckets) freeMulti(i int32) {
+	b.multi[i] = bucket{}
+	b.free = append(b.free, i)
+}
