@@ -93,8 +93,15 @@ func (bk *bucket) add(rep, n int32) {
 		bk.reps = append(bk.reps, rep)
 		bk.items = append(bk.items, nil)
 	}
-	bk.items[i] = append(bk.items[i], n)
+	if len(bk.items[i]) < maxBucketItems {
+		bk.items[i] = append(bk.items[i], n)
+	}
 }
+
+// maxBucketItems is how many items of one group a bucket keeps: matchesMember checks at most
+// maxMemberChecks members besides the representative, and reaching that many ends its search
+// whatever comes next, so the items after those can never change a result.
+const maxBucketItems = maxMemberChecks + 1
 
 // unindex removes singleton n from the buckets of its band keys.
 func (b *buckets) unindex(keys []uint64, n int32) {

@@ -33,6 +33,7 @@ type Index struct {
 	sigs    sigStore         // arrival number -> MinHash values
 	group   []int32          // arrival number -> arrival number of its group's representative
 	members map[int32][]int32
+	leads   []bool // arrival number -> it represents a cluster (members has it)
 	buckets buckets
 	pending map[int32]string // restored items in no cluster yet whose stored cluster is this id
 
@@ -131,6 +132,7 @@ func (ix *Index) add(id string, sig Signature) (int32, []uint32) {
 	ix.pos[id] = n
 	ix.group = append(ix.group, n)
 	ix.mark = append(ix.mark, 0)
+	ix.leads = append(ix.leads, false)
 	if sig.Empty() || !sig.compatible(ix.cfg) {
 		ix.sigs.add(nil)
 		return n, nil
@@ -144,8 +146,8 @@ func (ix *Index) add(id string, sig Signature) (int32, []uint32) {
 // entered the cluster, in arrival order.
 func (ix *Index) settle(n int32, mins []uint32, keys []uint64, best int32, candidates []int32, admit func(int32) bool) []int32 {
 	var also []int32
-	if len(ix.members[best]) == 0 {
-		ix.members[best] = []int32{best}
+	if !ix.leads[best] {
+		ix.lead(best)
 		also = append(also, best)
 	}
 	ix.join(n, best, keys)
@@ -172,8 +174,14 @@ func (ix *Index) join(n, rep int32, keys []uint64) {
 	ix.buckets.index(ix, keys, rep, n)
 }
 
+// lead makes singleton rep the representative of a new cluster.
+func (ix *Index) lead(rep int32) {
+	ix.members[rep] = []int32{rep}
+	ix.leads[rep] = true
+}
+
 func (ix *Index) isSingleton(n int32) bool {
-	return ix.group[n] == n && len(ix.members[n]) == 0
+	return ix.group[n] == n && !ix.leads[n]
 }
 
 // Bounds on the work of one Assign, so that the time per item stays flat however many items share
@@ -209,16 +217,15 @@ func (ix *Index) candidates(keys []uint64) []int32 {
 			if ix.mark[rep] != stamp {
 				ix.mark[rep] = stamp
 				k := int64(rep)
-				if len(ix.members[rep]) == 0 {
+				if !ix.leads[rep] {
 					k |= 1 << 32
 				}
 				sortKeys = append(sortKeys, k)
 			}
 		}
 	}
-	slices.Sort(sortKeys)
 	ix.cands = sortKeys
-	sortKeys = sortKeys[:min(len(sortKeys), maxCandidates)]
+	sortKeys = smallest(sortKeys, maxCandidates)
 	reps := make([]int32, len(sortKeys))
 	for i, k := range sortKeys {
 		reps[i] = int32(k) //nolint:gosec // the low 32 bits hold the arrival number
@@ -305,4 +312,43 @@ func similarity(a, b []uint32) float64 {
 		}
 	}
 	return float64(same) / float64(len(a))
+}
+
+// smallest moves the k smallest values of xs to its front, sorted, and returns them.
+func smallest(xs []int64, k int) []int64 {
+	if len(xs) <= k {
+		slices.Sort(xs)
+		return xs
+	}
+	// xs[:k] is a max-heap of the k smallest seen so far.
+	top := xs[:k]
+	for i := k/2 - 1; i >= 0; i-- {
+		siftDown(top, i)
+	}
+	for _, x := range xs[k:] {
+		if x < top[0] {
+			top[0] = x
+			siftDown(top, 0)
+		}
+	}
+	slices.Sort(top)
+	return top
+}
+
+// siftDown restores the max-heap order of h below i.
+func siftDown(h []int64, i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1] > h[c] {
+			c++
+		}
+		if h[i] >= h[c] {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }

@@ -73,8 +73,8 @@ func (ix *Index) settlePending() {
 		if rep == s {
 			continue
 		}
-		if len(ix.members[rep]) == 0 {
-			ix.members[rep] = []int32{rep}
+		if !ix.leads[rep] {
+			ix.lead(rep)
 		}
 		var keys []uint64
 		if !ix.sigs.empty(s) {
