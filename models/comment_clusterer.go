@@ -33,8 +33,8 @@ const clusterIdle = 15 * time.Minute
 // Per consultation, assignments are made one at a time in cluster_seq order, under a
 // transaction-scoped lock in PostgreSQL (SQLite serialises writers anyway), by an in-memory
 // neardup.Index. A process whose index is behind the stored assignments (another process made
-// them) replays them in cluster_seq order first; since neardup assigns deterministically, its index
-// then holds exactly what is stored. A Clusterer is safe for concurrent use.
+// them) replays them in cluster_seq order first, each with its stored cluster (neardup.Restore,
+// which does not search again); its index then holds exactly what the other one built. A Clusterer is safe for concurrent use.
 type Clusterer struct {
 	db  *gorm.DB
 	cfg neardup.Config
