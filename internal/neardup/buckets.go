@@ -14,7 +14,7 @@ type buckets struct {
 // bucket holds the items that share one band value, grouped by representative so that the
 // candidate groups of a new item can be listed without walking every member of a large cluster.
 type bucket struct {
-	reps  []int32   // distinct representatives, in first-seen order
+	reps  []int32   // distinct representatives, in no particular order
 	items [][]int32 // items[i]: the items of group reps[i] in this bucket, in the order they came
 }
 
@@ -83,6 +83,9 @@ func (b *buckets) index(ix *Index, keys []uint64, rep, n int32) {
 // add records item n of group rep, unless the bucket already holds maxBucketGroups other groups.
 func (bk *bucket) add(rep, n int32) {
 	i := 0
+	if rep == n {
+		i = len(bk.reps) // an item is indexed as its own group only when it arrives: not here yet
+	}
 	for i < len(bk.reps) && bk.reps[i] != rep {
 		i++
 	}
@@ -92,6 +95,12 @@ func (bk *bucket) add(rep, n int32) {
 		}
 		bk.reps = append(bk.reps, rep)
 		bk.items = append(bk.items, nil)
+	} else if i > 0 {
+		// Move the group to the front, where the next of its members will find it at once (the
+		// order of the groups in a bucket is never used).
+		bk.reps[0], bk.reps[i] = bk.reps[i], bk.reps[0]
+		bk.items[0], bk.items[i] = bk.items[i], bk.items[0]
+		i = 0
 	}
 	if len(bk.items[i]) < maxBucketItems {
 		bk.items[i] = append(bk.items[i], n)

@@ -36,6 +36,8 @@ type Index struct {
 	leads   []bool // arrival number -> it represents a cluster (members has it)
 	buckets buckets
 	pending map[int32]string // restored items in no cluster yet whose stored cluster is this id
+	waiting map[string]int   // stored cluster id -> how many items of pending wait for it
+	ordered []int32          // the representatives of clusters, in arrival order
 
 	// Scratch marks for one search, so that it allocates nothing: mark[n] == stamp means that
 	// item n was already seen by the current search.
@@ -60,6 +62,7 @@ func NewIndex(cfg Config) (*Index, error) {
 		members: make(map[int32][]int32),
 		buckets: newBuckets(b),
 		pending: make(map[int32]string),
+		waiting: make(map[string]int),
 	}, nil
 }
 
@@ -178,6 +181,8 @@ func (ix *Index) join(n, rep int32, keys []uint64) {
 func (ix *Index) lead(rep int32) {
 	ix.members[rep] = []int32{rep}
 	ix.leads[rep] = true
+	i, _ := slices.BinarySearch(ix.ordered, rep)
+	ix.ordered = slices.Insert(ix.ordered, i, rep)
 }
 
 func (ix *Index) isSingleton(n int32) bool {

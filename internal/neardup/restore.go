@@ -34,22 +34,60 @@ func (ix *Index) Restore(items []Stored) {
 				ix.buckets.index(ix, ix.bandKeys(mins), n, n)
 			}
 			if it.ClusterID != "" && c != n {
-				ix.pending[n] = it.ClusterID
+				ix.addPending(n, it.ClusterID)
 			}
 			continue
 		}
 		keys := ix.bandKeys(mins)
 		rep := ix.group[c]
-		candidates := ix.candidates(keys)
-		if !slices.Contains(candidates, rep) || !ix.nearIdentical(mins, keys, rep) {
+		var candidates []int32
+		var joined bool
+		if ix.waiting[it.ClusterID] == 0 && ix.leads[rep] && ix.leadsBefore(rep) < maxCandidates {
+			// Fewer than maxCandidates groups can come before this cluster among the candidates,
+			// so it is one of them if it shares a bucket; no straggler waits for it.
+			joined = ix.nearIdentical(mins, keys, rep) && ix.shares(keys, rep)
+		} else {
+			candidates = ix.candidates(keys)
+			joined = slices.Contains(candidates, rep) && ix.nearIdentical(mins, keys, rep)
+		}
+		if !joined {
 			ix.buckets.index(ix, keys, n, n)
-			ix.pending[n] = it.ClusterID
+			ix.addPending(n, it.ClusterID)
 			continue
 		}
 		also := ix.settle(n, mins, keys, rep, candidates, func(s int32) bool { return ix.pending[s] == it.ClusterID })
 		for _, s := range also {
-			delete(ix.pending, s)
+			ix.dropPending(s)
 		}
+	}
+}
+
+// leadsBefore returns how many clusters have a representative that arrived before rep.
+func (ix *Index) leadsBefore(rep int32) int {
+	i, _ := slices.BinarySearch(ix.ordered, rep)
+	return i
+}
+
+// shares reports whether the group of rep is indexed under one of keys.
+func (ix *Index) shares(keys []uint64, rep int32) bool {
+	for band, key := range keys {
+		if slices.Contains(ix.buckets.reps(ix, band, key), rep) {
+			return true
+		}
+	}
+	return false
+}
+
+func (ix *Index) addPending(n int32, clusterID string) {
+	ix.pending[n] = clusterID
+	ix.waiting[clusterID]++
+}
+
+func (ix *Index) dropPending(n int32) {
+	c := ix.pending[n]
+	delete(ix.pending, n)
+	if ix.waiting[c]--; ix.waiting[c] == 0 {
+		delete(ix.waiting, c)
 	}
 }
 
@@ -65,7 +103,7 @@ func (ix *Index) settlePending() {
 	slices.Sort(waiting)
 	for _, s := range waiting {
 		c, ok := ix.pos[ix.pending[s]]
-		delete(ix.pending, s)
+		ix.dropPending(s)
 		if !ok || !ix.isSingleton(s) {
 			continue
 		}
