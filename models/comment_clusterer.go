@@ -150,13 +150,13 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 				return err
 			}
 		}
-		if err := cl.replay(tx, st, consultationID); err != nil {
-			return err
-		}
 		var waiting []signedComment
 		err := tx.Model(&Comment{}).Select("id, signature").Where("consultation_id = ? AND cluster_seq IS NULL", consultationID).
 			Order("created_at, id").Limit(clusterBatch).Scan(&waiting).Error
-		if err != nil {
+		if err != nil || len(waiting) == 0 {
+			return err // nothing waits: a read needs no index, so a cold process does not replay
+		}
+		if err := cl.replay(tx, st, consultationID); err != nil {
 			return err
 		}
 		for _, w := range waiting {
