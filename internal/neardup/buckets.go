@@ -1,5 +1,7 @@
 package neardup
 
+import "slices"
+
 // buckets is the LSH index: per band, the items that share a band value, grouped by their
 // group's representative. Most band values are held by one item only, so a bucket of one item
 // is stored as that item's arrival number in the map itself (its group is ix.group of it) and
@@ -11,11 +13,13 @@ type buckets struct {
 	one    [1]int32
 }
 
-// bucket holds the items that share one band value, grouped by representative so that the
-// candidate groups of a new item can be listed without walking every member of a large cluster.
+// bucket holds the items that share one band value, and the representatives of their groups
+// so that the candidate groups of a new item can be listed without walking every member of a
+// large cluster. An item's group in a bucket is always its current group (ix.group): it is
+// indexed under its own group when it arrives and moved when it joins one later.
 type bucket struct {
-	reps  []int32   // distinct representatives, in no particular order
-	items [][]int32 // items[i]: the items of group reps[i] in this bucket, in the order they came
+	reps  []int32 // distinct representatives, in no particular order
+	items []int32 // the items, in the order they came
 }
 
 func newBuckets(bands int) buckets {
@@ -38,26 +42,18 @@ func (b *buckets) reps(ix *Index, band int, key uint64) []int32 {
 	return b.multi[^v].reps
 }
 
-// items returns the items of rep's group in the bucket, valid until the next call.
-func (b *buckets) items(ix *Index, band int, key uint64, rep int32) []int32 {
+// all returns every item in the bucket, in the order they came (those of a group are those
+// whose ix.group is its representative), valid until the next call.
+func (b *buckets) all(band int, key uint64) []int32 {
 	v, ok := b.byBand[band][key]
 	switch {
 	case !ok:
 		return nil
 	case v >= 0:
-		if ix.group[v] != rep {
-			return nil
-		}
 		b.one[0] = v
 		return b.one[:]
 	}
-	bk := &b.multi[^v]
-	for i, r := range bk.reps {
-		if r == rep {
-			return bk.items[i]
-		}
-	}
-	return nil
+	return b.multi[^v].items
 }
 
 // index records item n of group rep under each of its band keys.
@@ -69,19 +65,20 @@ func (b *buckets) index(ix *Index, keys []uint64, rep, n int32) {
 		case !ok:
 			m[key] = n
 		case v >= 0:
-			if r := ix.group[v]; r == rep {
-				m[key] = b.newMulti(bucket{reps: []int32{rep}, items: [][]int32{{v, n}}})
-			} else {
-				m[key] = b.newMulti(bucket{reps: []int32{r, rep}, items: [][]int32{{v}, {n}}})
+			reps := []int32{rep}
+			if r := ix.group[v]; r != rep {
+				reps = []int32{r, rep}
 			}
+			m[key] = b.newMulti(bucket{reps: reps, items: []int32{v, n}})
 		default:
-			b.multi[^v].add(rep, n)
+			b.multi[^v].add(ix, rep, n)
 		}
 	}
 }
 
-// add records item n of group rep, unless the bucket already holds maxBucketGroups other groups.
-func (bk *bucket) add(rep, n int32) {
+// add records item n of group rep, unless the bucket already holds maxBucketGroups other
+// groups or maxBucketItems items of this one.
+func (bk *bucket) add(ix *Index, rep, n int32) {
 	i := 0
 	if rep == n {
 		i = len(bk.reps) // an item is indexed as its own group only when it arrives: not here yet
@@ -89,22 +86,31 @@ func (bk *bucket) add(rep, n int32) {
 	for i < len(bk.reps) && bk.reps[i] != rep {
 		i++
 	}
-	if i == len(bk.reps) {
+	switch {
+	case i == len(bk.reps):
 		if i >= maxBucketGroups {
 			return
 		}
 		bk.reps = append(bk.reps, rep)
-		bk.items = append(bk.items, nil)
-	} else if i > 0 {
-		// Move the group to the front, where the next of its members will find it at once (the
+	case len(bk.items) >= maxBucketItems && bk.count(ix, rep) >= maxBucketItems:
+		return
+	case i > 0:
+		// Move the group to the front, where the next of its members finds it at once (the
 		// order of the groups in a bucket is never used).
 		bk.reps[0], bk.reps[i] = bk.reps[i], bk.reps[0]
-		bk.items[0], bk.items[i] = bk.items[i], bk.items[0]
-		i = 0
 	}
-	if len(bk.items[i]) < maxBucketItems {
-		bk.items[i] = append(bk.items[i], n)
+	bk.items = append(bk.items, n)
+}
+
+// count returns how many items of rep's group the bucket holds.
+func (bk *bucket) count(ix *Index, rep int32) int {
+	c := 0
+	for _, m := range bk.items {
+		if ix.group[m] == rep {
+			c++
+		}
 	}
+	return c
 }
 
 // maxBucketItems is how many items of one group a bucket keeps: matchesMember checks at most
@@ -125,19 +131,16 @@ func (b *buckets) unindex(keys []uint64, n int32) {
 			}
 		default:
 			bk := &b.multi[^v]
-			for i, r := range bk.reps {
-				if r == n {
-					bk.reps = append(bk.reps[:i], bk.reps[i+1:]...)
-					bk.items = append(bk.items[:i], bk.items[i+1:]...)
-					break
-				}
+			if i := slices.Index(bk.reps, n); i >= 0 {
+				bk.reps = slices.Delete(bk.reps, i, i+1)
+				bk.items = slices.Delete(bk.items, slices.Index(bk.items, n), slices.Index(bk.items, n)+1)
 			}
 			switch {
 			case len(bk.reps) == 0:
 				delete(m, key)
 				b.freeMulti(^v)
-			case len(bk.reps) == 1 && len(bk.items[0]) == 1:
-				m[key] = bk.items[0][0]
+			case len(bk.items) == 1:
+				m[key] = bk.items[0]
 				b.freeMulti(^v)
 			}
 		}

@@ -261,8 +261,8 @@ func (ix *Index) matchesMember(mins []uint32, keys []uint64, rep int32) bool {
 	stamp := ix.nextStamp()
 	checked := 0
 	for band, key := range keys {
-		for _, m := range ix.buckets.items(ix, band, key, rep) {
-			if m == rep || ix.mark[m] == stamp {
+		for _, m := range ix.buckets.all(band, key) {
+			if m == rep || ix.group[m] != rep || ix.mark[m] == stamp {
 				continue
 			}
 			if checked >= maxMemberChecks {

@@ -42,7 +42,13 @@ func (ix *Index) snapshot() map[string]any {
 		bands[band] = map[uint64][]string{}
 		for key := range m {
 			for _, rep := range ix.buckets.reps(ix, band, key) {
-				bands[band][key] = append(bands[band][key], fmt.Sprint(rep, ix.buckets.items(ix, band, key, rep)))
+				var items []int32
+				for _, m := range ix.buckets.all(band, key) {
+					if ix.group[m] == rep {
+						items = append(items, m)
+					}
+				}
+				bands[band][key] = append(bands[band][key], fmt.Sprint(rep, items))
 			}
 			slices.Sort(bands[band][key])
 		}
