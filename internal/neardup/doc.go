@@ -100,6 +100,7 @@
 // every item as Add does. Changing ShingleSize or NumHashes requires computing the signatures
 // again; changing Threshold or Bands only requires a Load (Restore keeps the stored clusters).
 // Signing a comment of 300 words takes about 0.1 ms; signing and clustering 10,000 such
-// comments takes about 1.1 s on one core (see BenchmarkAdd10k), and restoring 109,000 stored
-// assignments of a campaign-heavy consultation about 4 s.
+// comments takes about 1.1 s on one core (see BenchmarkAdd10k). On a campaign-heavy consultation
+// of 112,000 comments, clustering costs about 50 µs per comment, restoring all the stored
+// assignments about 3 s, and the index holds about 1.1 KB per comment, half of it the signature.
 package neardup

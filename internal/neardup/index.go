@@ -193,7 +193,8 @@ func (ix *Index) isSingleton(n int32) bool {
 // band values (a template's boilerplate puts thousands of distinct comments in the same buckets):
 // at most maxCandidates groups are compared (clusters first, oldest first), at most
 // maxMemberChecks members of a group, and a bucket indexes at most maxBucketGroups groups (an item
-// whose band value is that common is not indexed under it; its other bands still are).
+// whose band value is that common is not indexed under it; its other bands still are) and
+// maxBucketItems items of one group.
 const (
 	maxCandidates   = 64
 	maxMemberChecks = 64
