@@ -2,7 +2,9 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,8 +34,8 @@ const clusterIdle = 15 * time.Minute
 // Per consultation, assignments are made one at a time in cluster_seq order, under a
 // transaction-scoped lock in PostgreSQL (SQLite serialises writers anyway), by an in-memory
 // neardup.Index. A process whose index is behind the stored assignments (another process made
-// them) replays them in cluster_seq order first; since neardup assigns deterministically, its index
-// then holds exactly what is stored. A Clusterer is safe for concurrent use.
+// them) replays them in cluster_seq order first, each with its stored cluster (neardup.Restore,
+// which does not search again); its index then holds exactly what the other one built. A Clusterer is safe for concurrent use.
 type Clusterer struct {
 	db  *gorm.DB
 	cfg neardup.Config
@@ -149,30 +151,36 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 				return err
 			}
 		}
-		if err := cl.replay(tx, st, consultationID); err != nil {
-			return err
-		}
 		var waiting []signedComment
 		err := tx.Model(&Comment{}).Select("id, signature").Where("consultation_id = ? AND cluster_seq IS NULL", consultationID).
 			Order("created_at, id").Limit(clusterBatch).Scan(&waiting).Error
-		if err != nil {
+		if err != nil || len(waiting) == 0 {
+			return err // nothing waits: a read needs no index, so a cold process does not replay
+		}
+		if err := cl.replay(tx, st, consultationID); err != nil {
 			return err
 		}
+		first := st.seq + 1
+		joined := map[string][]string{} // cluster id -> the ids that entered it in this batch
+		var clusters []string           // the keys of joined, in the order they came
 		for _, w := range waiting {
 			st.seq++
 			a := st.ix.Assign(w.ID, w.signature())
-			updates := map[string]any{"cluster_seq": st.seq}
-			if a.ClusterID != "" {
-				updates["cluster_id"] = a.ClusterID
+			if a.ClusterID == "" {
+				continue
 			}
-			// UpdateColumns: clustering is bookkeeping, not a change to the comment (updated_at stays).
-			if err := tx.Model(&Comment{}).Where("id = ?", w.ID).UpdateColumns(updates).Error; err != nil {
+			if _, ok := joined[a.ClusterID]; !ok {
+				clusters = append(clusters, a.ClusterID)
+			}
+			joined[a.ClusterID] = append(append(joined[a.ClusterID], w.ID), a.Also...)
+		}
+		if err := storeSeqs(tx, waiting, first); err != nil {
+			return err
+		}
+		for _, c := range clusters {
+			// UpdateColumn: clustering is bookkeeping, not a change to the comment (updated_at stays).
+			if err := tx.Model(&Comment{}).Where("id IN ?", joined[c]).UpdateColumn("cluster_id", c).Error; err != nil {
 				return err
-			}
-			if len(a.Also) > 0 {
-				if err := tx.Model(&Comment{}).Where("id IN ?", a.Also).UpdateColumn("cluster_id", a.ClusterID).Error; err != nil {
-					return err
-				}
 			}
 		}
 		n = len(waiting)
@@ -181,7 +189,27 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 	return n, err
 }
 
-// replay brings the index up to the assignments stored for the consultation, in their order.
+// storeSeqs numbers the batch's comments from first on, in one statement rather than one per
+// comment: the round trips, not the clustering, were most of the cost of a batch.
+func storeSeqs(tx *gorm.DB, batch []signedComment, first int64) error {
+	var stmt strings.Builder
+	stmt.WriteString("UPDATE comments SET cluster_seq = CASE id")
+	args := make([]any, 0, 3*len(batch))
+	ids := make([]string, len(batch))
+	for i, c := range batch {
+		stmt.WriteString(" WHEN ? THEN CAST(? AS BIGINT)")
+		args = append(args, c.ID, first+int64(i))
+		ids[i] = c.ID
+	}
+	stmt.WriteString(" END WHERE id IN ?")
+	return tx.Exec(stmt.String(), append(args, ids)...).Error
+}
+
+// replayBatch is how many stored assignments one query of a replay reads.
+const replayBatch = 2000
+
+// replay brings the index up to the assignments stored for the consultation, in their order,
+// restoring each with the cluster it is stored in rather than searching for it again.
 func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string) error {
 	var top int64
 	err := tx.Model(&Comment{}).Select("COALESCE(MAX(cluster_seq), 0)").Where("consultation_id = ?", consultationID).Scan(&top).Error
@@ -196,17 +224,19 @@ func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string
 		st.ix, st.seq = ix, 0
 	}
 	for st.seq < top {
-		var stored []signedComment
-		err := tx.Model(&Comment{}).Select("id, signature").Where("consultation_id = ? AND cluster_seq > ?", consultationID, st.seq).
-			Order("cluster_seq").Limit(clusterBatch).Scan(&stored).Error
+		var stored []storedComment
+		err := tx.Model(&Comment{}).Select("id, signature, cluster_id").Where("consultation_id = ? AND cluster_seq > ?", consultationID, st.seq).
+			Order("cluster_seq").Limit(replayBatch).Scan(&stored).Error
 		if err != nil {
 			return err
 		}
-		for _, s := range stored {
-			st.ix.Add(s.ID, s.signature())
+		items := make([]neardup.Stored, len(stored))
+		for i, s := range stored {
+			items[i] = neardup.Stored{ID: s.ID, Sig: signedComment{s.ID, s.Signature}.signature(), ClusterID: s.ClusterID.String}
 		}
+		st.ix.Restore(items)
 		st.seq += int64(len(stored))
-		if len(stored) < clusterBatch {
+		if len(stored) < replayBatch {
 			st.seq = top
 		}
 	}
@@ -217,6 +247,13 @@ func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string
 type signedComment struct {
 	ID        string
 	Signature []byte
+}
+
+// storedComment is a comment's id and signature with the cluster it was assigned to.
+type storedComment struct {
+	ID        string
+	Signature []byte
+	ClusterID sql.NullString
 }
 
 // signature decodes the stored signature; a missing or unreadable one is empty, which matches

@@ -57,6 +57,25 @@ func BenchmarkAddPresigned(b *testing.B) {
 	}
 }
 
+// BenchmarkRestore rebuilds the index of 10,000 stored assignments, as a cold process does.
+func BenchmarkRestore(b *testing.B) {
+	items := bigConsultation(10_000)
+	cfg := DefaultConfig()
+	live, _ := NewIndex(cfg)
+	stored := make([]Stored, len(items))
+	for i, it := range items {
+		sig := sign(cfg, it.text)
+		stored[i] = Stored{ID: it.id, Sig: sig, ClusterID: live.Assign(it.id, sig).ClusterID}
+	}
+	for i := range stored {
+		stored[i].ClusterID, _ = live.ClusterOf(stored[i].ID)
+	}
+	for b.Loop() {
+		ix, _ := NewIndex(cfg)
+		ix.Restore(stored)
+	}
+}
+
 // TestTenThousandComments checks the clustering of a large consultation; its speed is measured
 // by the benchmarks, not here.
 func TestTenThousandComments(t *testing.T) {

@@ -56,7 +56,8 @@
 // The Threshold/2 bound with the representative caps that drift. Clusters never merge or
 // split and representatives never change, so the cluster id — the id of the first member — is
 // stable and the outcome depends only on the arrival order: loading the stored signatures in
-// arrival order into a fresh Index (Index.Load) reproduces it. The representative text shown
+// arrival order into a fresh Index (Index.Load) reproduces it, and so does restoring them with
+// their stored clusters (Index.Restore), without the search. The representative text shown
 // in the queue is the first member's text.
 //
 // # Threshold
@@ -87,12 +88,19 @@
 // items share band values (a template's boilerplate can put thousands of distinct comments in
 // the same buckets): at most 64 candidate groups are compared (clusters first, oldest first),
 // at most 64 members of a group are checked, and a bucket indexes at most 256 groups (an item
-// whose band value is that common is not indexed under it; its other bands still are).
+// whose band value is that common is not indexed under it; its other bands still are) and at
+// most 65 items of one group (the member check never reaches further).
 //
-// Store Signature.Bytes with each comment and rebuild an Index per consultation with Load, in
-// arrival order, after a restart or on another process (models.Clusterer stores each
-// assignment and replays them in the order it made them). Changing ShingleSize or NumHashes
-// requires computing the signatures again; changing Threshold or Bands only requires a Load.
+// Store Signature.Bytes with each comment, and the cluster Assign put it in, and rebuild an
+// Index per consultation after a restart or on another process with Restore, in the order of
+// the assignments (models.Clusterer stores each assignment and replays them in the order it
+// made them). Restore does not search again: it only checks an item stored in an earlier item's
+// cluster against that cluster, to know whether it joined on arrival or was brought in later,
+// and rebuilds exactly the state that Assign built. Load, from signatures alone, searches for
+// every item as Add does. Changing ShingleSize or NumHashes requires computing the signatures
+// again; changing Threshold or Bands only requires a Load (Restore keeps the stored clusters).
 // Signing a comment of 300 words takes about 0.1 ms; signing and clustering 10,000 such
-// comments takes about 1.5 s on one core (see BenchmarkAdd10k).
+// comments takes about 1.1 s on one core (see BenchmarkAdd10k). On a campaign-heavy consultation
+// of 112,000 comments, clustering costs about 50 µs per comment, restoring all the stored
+// assignments about 3 s, and the index holds about 1.1 KB per comment, half of it the signature.
 package neardup

@@ -30,17 +30,20 @@ type Index struct {
 	mu      sync.RWMutex
 	ids     []string         // by arrival number
 	pos     map[string]int32 // id -> arrival number
-	sigs    [][]uint32       // arrival number -> MinHash values (nil when empty or incompatible)
+	sigs    sigStore         // arrival number -> MinHash values
 	group   []int32          // arrival number -> arrival number of its group's representative
 	members map[int32][]int32
-	buckets []map[uint64]*bucket // per band: band hash -> items sharing that band
-}
+	leads   []bool // arrival number -> it represents a cluster (members has it)
+	buckets buckets
+	pending map[int32]string // restored items in no cluster yet whose stored cluster is this id
+	waiting map[string]int   // stored cluster id -> how many items of pending wait for it
+	ordered []int32          // the representatives of clusters, in arrival order
 
-// bucket holds the items that share one band value, grouped by representative so that the
-// candidate groups of a new item can be listed without walking every member of a large cluster.
-type bucket struct {
-	reps  []int32   // distinct representatives, in first-seen order
-	items [][]int32 // items[i]: the items of group reps[i] in this bucket
+	// Scratch marks for one search, so that it allocates nothing: mark[n] == stamp means that
+	// item n was already seen by the current search.
+	mark  []uint32
+	stamp uint32
+	cands []int64
 }
 
 // NewIndex returns an empty index for cfg.
@@ -49,19 +52,18 @@ func NewIndex(cfg Config) (*Index, error) {
 		return nil, err
 	}
 	b, r := cfg.BandsRows()
-	ix := &Index{
+	return &Index{
 		cfg:     cfg,
 		bands:   b,
 		rows:    r,
 		floor:   cfg.Threshold / 2,
 		pos:     make(map[string]int32),
+		sigs:    sigStore{width: cfg.NumHashes},
 		members: make(map[int32][]int32),
-		buckets: make([]map[uint64]*bucket, b),
-	}
-	for i := range ix.buckets {
-		ix.buckets[i] = make(map[uint64]*bucket)
-	}
-	return ix, nil
+		buckets: newBuckets(b),
+		pending: make(map[int32]string),
+		waiting: make(map[string]int),
+	}, nil
 }
 
 // Config returns the index's configuration.
@@ -101,51 +103,69 @@ type Assignment struct {
 func (ix *Index) Assign(id string, sig Signature) Assignment {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.settlePending()
 	if n, ok := ix.pos[id]; ok {
 		c, _ := ix.clusterOfLocked(n)
 		return Assignment{ClusterID: c}
 	}
-	n := int32(len(ix.ids)) //nolint:gosec // an index holds one consultation's comments, far below 2^31
-	ix.ids = append(ix.ids, id)
-	ix.pos[id] = n
-	ix.group = append(ix.group, n)
-	if sig.Empty() || !sig.compatible(ix.cfg) {
-		ix.sigs = append(ix.sigs, nil)
+	n, mins := ix.add(id, sig)
+	if mins == nil {
 		return Assignment{}
 	}
-	ix.sigs = append(ix.sigs, sig.mins)
-
-	keys := ix.bandKeys(sig.mins)
+	keys := ix.bandKeys(mins)
 	candidates := ix.candidates(keys)
-	best := ix.bestGroup(sig.mins, keys, candidates)
+	best := ix.bestGroup(mins, keys, candidates)
 	if best < 0 {
-		ix.index(keys, n, n)
+		ix.buckets.index(ix, keys, n, n)
 		return Assignment{}
 	}
-	var also []int32
-	if len(ix.members[best]) == 0 {
-		ix.members[best] = []int32{best}
-		also = append(also, best)
-	}
-	ix.join(n, best, keys)
-	// Earlier stragglers: singletons near-identical to the new member and within the drift
-	// bound of the representative.
-	for _, s := range candidates {
-		if s != best && ix.isSingleton(s) &&
-			similarity(sig.mins, ix.sigs[s]) >= ix.cfg.Threshold &&
-			similarity(ix.sigs[s], ix.sigs[best]) >= ix.floor {
-			sKeys := ix.bandKeys(ix.sigs[s])
-			ix.unindex(sKeys, s)
-			ix.join(s, best, sKeys)
-			also = append(also, s)
-		}
-	}
-	slices.Sort(also)
+	also := ix.settle(n, mins, keys, best, candidates, nil)
 	a := Assignment{ClusterID: ix.ids[best]}
 	for _, m := range also {
 		a.Also = append(a.Also, ix.ids[m])
 	}
 	return a
+}
+
+// add records a new item and returns its arrival number and its values, nil when its signature
+// is empty or incompatible (it then never matches and is not indexed).
+func (ix *Index) add(id string, sig Signature) (int32, []uint32) {
+	n := int32(len(ix.ids)) //nolint:gosec // an index holds one consultation's comments, far below 2^31
+	ix.ids = append(ix.ids, id)
+	ix.pos[id] = n
+	ix.group = append(ix.group, n)
+	ix.mark = append(ix.mark, 0)
+	ix.leads = append(ix.leads, false)
+	if sig.Empty() || !sig.compatible(ix.cfg) {
+		ix.sigs.add(nil)
+		return n, nil
+	}
+	return n, ix.sigs.add(sig.mins)
+}
+
+// settle puts item n into the group of best and brings in the earlier stragglers among the
+// candidates: singletons near-identical to n and within the drift bound of the representative
+// (restricted to those admit accepts, if admit is not nil). It returns the earlier items that
+// entered the cluster, in arrival order.
+func (ix *Index) settle(n int32, mins []uint32, keys []uint64, best int32, candidates []int32, admit func(int32) bool) []int32 {
+	var also []int32
+	if !ix.leads[best] {
+		ix.lead(best)
+		also = append(also, best)
+	}
+	ix.join(n, best, keys)
+	for _, s := range candidates {
+		if s != best && ix.isSingleton(s) && (admit == nil || admit(s)) &&
+			similarity(mins, ix.sigs.get(s)) >= ix.cfg.Threshold &&
+			similarity(ix.sigs.get(s), ix.sigs.get(best)) >= ix.floor {
+			sKeys := ix.bandKeys(ix.sigs.get(s))
+			ix.buckets.unindex(sKeys, s)
+			ix.join(s, best, sKeys)
+			also = append(also, s)
+		}
+	}
+	slices.Sort(also)
+	return also
 }
 
 // join puts item n, whose band keys are keys, into the group represented by rep.
@@ -154,87 +174,105 @@ func (ix *Index) join(n, rep int32, keys []uint64) {
 	ms := ix.members[rep]
 	i, _ := slices.BinarySearch(ms, n)
 	ix.members[rep] = slices.Insert(ms, i, n)
-	ix.index(keys, rep, n)
+	ix.buckets.index(ix, keys, rep, n)
+}
+
+// lead makes singleton rep the representative of a new cluster.
+func (ix *Index) lead(rep int32) {
+	ix.members[rep] = []int32{rep}
+	ix.leads[rep] = true
+	i, _ := slices.BinarySearch(ix.ordered, rep)
+	ix.ordered = slices.Insert(ix.ordered, i, rep)
 }
 
 func (ix *Index) isSingleton(n int32) bool {
-	return ix.group[n] == n && len(ix.members[n]) == 0
+	return ix.group[n] == n && !ix.leads[n]
 }
 
 // Bounds on the work of one Assign, so that the time per item stays flat however many items share
 // band values (a template's boilerplate puts thousands of distinct comments in the same buckets):
 // at most maxCandidates groups are compared (clusters first, oldest first), at most
 // maxMemberChecks members of a group, and a bucket indexes at most maxBucketGroups groups (an item
-// whose band value is that common is not indexed under it; its other bands still are).
+// whose band value is that common is not indexed under it; its other bands still are) and
+// maxBucketItems items of one group.
 const (
 	maxCandidates   = 64
 	maxMemberChecks = 64
 	maxBucketGroups = 256
 )
 
+// nextStamp starts a search over the marks.
+func (ix *Index) nextStamp() uint32 {
+	ix.stamp++
+	if ix.stamp == 0 {
+		clear(ix.mark)
+		ix.stamp = 1
+	}
+	return ix.stamp
+}
+
 // candidates lists the distinct representatives of the groups that share a band with keys,
-// clusters first, each part in arrival order, at most maxCandidates of them.
+// clusters first, each part in arrival order, at most maxCandidates of them. The result is
+// valid until the next call.
 func (ix *Index) candidates(keys []uint64) []int32 {
-	seen := map[int32]bool{}
-	var reps []int32
+	stamp := ix.nextStamp()
+	// Sort key: singletons after clusters, then arrival number.
+	sortKeys := ix.cands[:0]
 	for band, key := range keys {
-		if bk := ix.buckets[band][key]; bk != nil {
-			for _, rep := range bk.reps {
-				if !seen[rep] {
-					seen[rep] = true
-					reps = append(reps, rep)
+		for _, rep := range ix.buckets.reps(ix, band, key) {
+			if ix.mark[rep] != stamp {
+				ix.mark[rep] = stamp
+				k := int64(rep)
+				if !ix.leads[rep] {
+					k |= 1 << 32
 				}
+				sortKeys = append(sortKeys, k)
 			}
 		}
 	}
-	slices.SortFunc(reps, func(a, b int32) int {
-		if sa, sb := ix.isSingleton(a), ix.isSingleton(b); sa != sb {
-			if sa {
-				return 1
-			}
-			return -1
-		}
-		return int(a - b)
-	})
-	return reps[:min(len(reps), maxCandidates)]
+	ix.cands = sortKeys
+	sortKeys = smallest(sortKeys, maxCandidates)
+	reps := make([]int32, len(sortKeys))
+	for i, k := range sortKeys {
+		reps[i] = int32(k) //nolint:gosec // the low 32 bits hold the arrival number
+	}
+	return reps
 }
 
 // bestGroup returns the representative of the group the item should join, or -1: the first
 // candidate (the oldest cluster, else the oldest singleton) that the item is near-identical to.
 func (ix *Index) bestGroup(mins []uint32, keys []uint64, candidates []int32) int32 {
 	for _, rep := range candidates {
-		sim := similarity(mins, ix.sigs[rep])
-		if sim >= ix.cfg.Threshold || (sim >= ix.floor && ix.matchesMember(mins, keys, rep)) {
+		if ix.nearIdentical(mins, keys, rep) {
 			return rep
 		}
 	}
 	return -1
 }
 
+// nearIdentical reports whether the item is near-identical to the group of rep.
+func (ix *Index) nearIdentical(mins []uint32, keys []uint64, rep int32) bool {
+	sim := similarity(mins, ix.sigs.get(rep))
+	return sim >= ix.cfg.Threshold || (sim >= ix.floor && ix.matchesMember(mins, keys, rep))
+}
+
 // matchesMember reports whether a member of rep's group that shares a band with the item has
 // a similarity of at least the threshold with it.
 func (ix *Index) matchesMember(mins []uint32, keys []uint64, rep int32) bool {
-	checked := make(map[int32]bool)
+	stamp := ix.nextStamp()
+	checked := 0
 	for band, key := range keys {
-		bk := ix.buckets[band][key]
-		if bk == nil {
-			continue
-		}
-		for i, r := range bk.reps {
-			if r != rep {
+		for _, m := range ix.buckets.all(band, key) {
+			if m == rep || ix.group[m] != rep || ix.mark[m] == stamp {
 				continue
 			}
-			for _, m := range bk.items[i] {
-				if m == rep || checked[m] {
-					continue
-				}
-				if len(checked) >= maxMemberChecks {
-					return false
-				}
-				checked[m] = true
-				if similarity(mins, ix.sigs[m]) >= ix.cfg.Threshold {
-					return true
-				}
+			if checked >= maxMemberChecks {
+				return false
+			}
+			ix.mark[m] = stamp
+			checked++
+			if similarity(mins, ix.sigs.get(m)) >= ix.cfg.Threshold {
+				return true
 			}
 		}
 	}
@@ -270,48 +308,9 @@ func (ix *Index) bandKeys(mins []uint32) []uint64 {
 	return keys
 }
 
-// unindex removes singleton n from the buckets of its band keys.
-func (ix *Index) unindex(keys []uint64, n int32) {
-	for band, key := range keys {
-		bk := ix.buckets[band][key]
-		if bk == nil {
-			continue // n was not indexed under so common a band value
-		}
-		if i := slices.Index(bk.reps, n); i >= 0 {
-			bk.reps = slices.Delete(bk.reps, i, i+1)
-			bk.items = slices.Delete(bk.items, i, i+1)
-		}
-		if len(bk.reps) == 0 {
-			delete(ix.buckets[band], key)
-		}
-	}
-}
-
-// index records item n of group rep under each of its band keys.
-func (ix *Index) index(keys []uint64, rep, n int32) {
-	for band, key := range keys {
-		bk := ix.buckets[band][key]
-		if bk == nil {
-			bk = &bucket{}
-			ix.buckets[band][key] = bk
-		}
-		i := 0
-		for i < len(bk.reps) && bk.reps[i] != rep {
-			i++
-		}
-		if i == len(bk.reps) {
-			if i >= maxBucketGroups {
-				continue
-			}
-			bk.reps = append(bk.reps, rep)
-			bk.items = append(bk.items, nil)
-		}
-		bk.items[i] = append(bk.items[i], n)
-	}
-}
-
 // similarity is Signature.Similarity on values of equal, non-zero length.
 func similarity(a, b []uint32) float64 {
+	b = b[:len(a)]
 	same := 0
 	for i, v := range a {
 		if v == b[i] {
@@ -319,4 +318,43 @@ func similarity(a, b []uint32) float64 {
 		}
 	}
 	return float64(same) / float64(len(a))
+}
+
+// smallest moves the k smallest values of xs to its front, sorted, and returns them.
+func smallest(xs []int64, k int) []int64 {
+	if len(xs) <= k {
+		slices.Sort(xs)
+		return xs
+	}
+	// xs[:k] is a max-heap of the k smallest seen so far.
+	top := xs[:k]
+	for i := k/2 - 1; i >= 0; i-- {
+		siftDown(top, i)
+	}
+	for _, x := range xs[k:] {
+		if x < top[0] {
+			top[0] = x
+			siftDown(top, 0)
+		}
+	}
+	slices.Sort(top)
+	return top
+}
+
+// siftDown restores the max-heap order of h below i.
+func siftDown(h []int64, i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1] > h[c] {
+			c++
+		}
+		if h[i] >= h[c] {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
