@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -68,7 +69,9 @@ func (h *Handlers) Export(c echo.Context) error {
 	// Once the answer has started an error can only be logged (the error handler does so); the
 	// writer's temporary files are gone either way.
 	return export.Stream(format, c.Response(), head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
-		return models.EachExportRow(ctx, h.DB.DB, con.ID, layout, func(r *models.ExportRow) error { return row(r.Values(layout)) })
+		return export.Pipelined(ctx, func(ctx context.Context, emit func([]string) error) error {
+			return models.EachExportRow(ctx, h.DB.DB, con.ID, layout, func(r *models.ExportRow) error { return emit(r.Values(layout)) })
+		}, row)
 	})
 }
 

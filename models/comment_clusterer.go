@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -161,47 +162,53 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 			return err
 		}
 		first := st.seq + 1
-		joined := map[string][]string{} // cluster id -> the ids that entered it in this batch
-		var clusters []string           // the keys of joined, in the order they came
+		clusterOf := map[string]string{} // comment id -> the cluster it entered in this batch
 		for _, w := range waiting {
 			st.seq++
 			a := st.ix.Assign(w.ID, w.signature())
 			if a.ClusterID == "" {
 				continue
 			}
-			if _, ok := joined[a.ClusterID]; !ok {
-				clusters = append(clusters, a.ClusterID)
-			}
-			joined[a.ClusterID] = append(append(joined[a.ClusterID], w.ID), a.Also...)
-		}
-		if err := storeSeqs(tx, waiting, first); err != nil {
-			return err
-		}
-		for _, c := range clusters {
-			// UpdateColumn: clustering is bookkeeping, not a change to the comment (updated_at stays).
-			if err := tx.Model(&Comment{}).Where("id IN ?", joined[c]).UpdateColumn("cluster_id", c).Error; err != nil {
-				return err
+			for _, id := range append([]string{w.ID}, a.Also...) {
+				clusterOf[id] = a.ClusterID
 			}
 		}
 		n = len(waiting)
-		return nil
+		return storeAssignments(tx, waiting, first, clusterOf)
 	})
 	return n, err
 }
 
-// storeSeqs numbers the batch's comments from first on, in one statement rather than one per
-// comment: the round trips, not the clustering, were most of the cost of a batch.
-func storeSeqs(tx *gorm.DB, batch []signedComment, first int64) error {
+// storeAssignments writes what a batch assigned in one statement: each comment of the batch its
+// turn (cluster_seq) from first on, and each comment that entered a cluster (the batch's, and
+// earlier ones pulled in with them) its cluster_id. Clustering is bookkeeping, not a change to a
+// comment: updated_at stays. One statement, not one per cluster, for the round trips, and because
+// a row updated twice in one transaction has its foreign keys checked again on the second update
+// on PostgreSQL (FOR KEY SHARE of the consultation), which deadlocked with a moderation that holds
+// the consultation and waits for the comment.
+func storeAssignments(tx *gorm.DB, batch []signedComment, first int64, clusterOf map[string]string) error {
 	var stmt strings.Builder
 	stmt.WriteString("UPDATE comments SET cluster_seq = CASE id")
-	args := make([]any, 0, 3*len(batch))
-	ids := make([]string, len(batch))
+	args := make([]any, 0, 2*len(batch)+2*len(clusterOf)+1)
+	ids := make([]string, 0, len(batch)+len(clusterOf))
 	for i, c := range batch {
 		stmt.WriteString(" WHEN ? THEN CAST(? AS BIGINT)")
 		args = append(args, c.ID, first+int64(i))
-		ids[i] = c.ID
+		ids = append(ids, c.ID)
 	}
-	stmt.WriteString(" END WHERE id IN ?")
+	stmt.WriteString(" ELSE cluster_seq END")
+	if len(clusterOf) > 0 {
+		stmt.WriteString(", cluster_id = CASE id")
+		for id, cluster := range clusterOf {
+			stmt.WriteString(" WHEN ? THEN ?")
+			args = append(args, id, cluster)
+			if !slices.ContainsFunc(batch, func(c signedComment) bool { return c.ID == id }) {
+				ids = append(ids, id)
+			}
+		}
+		stmt.WriteString(" ELSE cluster_id END")
+	}
+	stmt.WriteString(" WHERE id IN ?")
 	return tx.Exec(stmt.String(), append(args, ids)...).Error
 }
 

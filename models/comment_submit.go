@@ -75,19 +75,23 @@ func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationI
 	now = now.Truncate(time.Microsecond)
 	hash := idem.hash(consultationID)
 	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := idem.claim(tx, author.ID, hash, now); err != nil {
-			return err
-		}
 		if c, err = submitComment(ctx, tx, author, consultationID, in, now, baseURL); err != nil {
 			return err
 		}
-		return idem.answer(tx, author.ID, c.ID)
+		return idem.record(tx, author.ID, hash, c.ID, now)
 	})
-	if errors.Is(err, errKeyTaken) {
+	switch {
+	case errors.Is(err, errKeyTaken):
 		c, err = idem.replayedComment(ctx, db, author, hash)
 		return c, err == nil, err
-	}
-	if err != nil {
+	case err != nil && idem.Key != "":
+		// A retry that fails now (the window has closed since) still answers with what the key
+		// created, if anything.
+		if c, replayErr := idem.replayedComment(ctx, db, author, hash); !errors.Is(replayErr, gorm.ErrRecordNotFound) {
+			return c, replayErr == nil, replayErr
+		}
+		return nil, false, err
+	case err != nil:
 		return nil, false, err
 	}
 	return c, false, nil
@@ -143,12 +147,11 @@ func newCommentRow(con *Consultation, author *User, in NewComment, now time.Time
 // checkAnchor makes sure the clause belongs to the consultation's document and the quote occurs in it.
 // The clause id has the shape of an id (validate checked it).
 func checkAnchor(tx *gorm.DB, con *Consultation, in NewComment) []FieldError {
-	var cl Clause
-	err := tx.Where("id = ? AND document_id = ?", *in.ClauseID, con.DocumentID).Limit(1).Find(&cl).Error
-	if err != nil || cl.ID == "" {
+	cl, found, err := findClauseAnchor(tx, *in.ClauseID)
+	if err != nil || !found || cl.DocumentID != con.DocumentID {
 		return []FieldError{{Field: "clause_id", Message: "names no clause of this consultation's document"}}
 	}
-	if in.Quote != nil && !strings.Contains(cl.Heading+"\n"+cl.Body, in.Quote.Exact) {
+	if in.Quote != nil && !strings.Contains(cl.Text, in.Quote.Exact) {
 		return []FieldError{{Field: "quote.exact", Message: "does not occur in clause " + cl.Number}}
 	}
 	return nil

@@ -37,8 +37,7 @@ var randomTrackingCode = func() string {
 // trackingPrefix is SCHEME-YEAR of a consultation's tracking numbers: the scheme's slug in
 // capitals (shortened) and the year the window opens.
 func trackingPrefix(tx *gorm.DB, con *Consultation) (string, error) {
-	var slug string
-	err := tx.Raw(`SELECT s.slug FROM documents d JOIN schemes s ON s.id = d.scheme_id WHERE d.id = ?`, con.DocumentID).Scan(&slug).Error
+	slug, err := documentSlug(tx, con.DocumentID)
 	if err != nil {
 		return "", err
 	}

@@ -17,7 +17,7 @@ type IdempotencyKey struct {
 	UserID      string  `gorm:"primaryKey"`
 	Key         string  `gorm:"primaryKey"`
 	RequestHash string  `gorm:"not null"`
-	CommentID   *string // set in the transaction that claims the key, so never nil once committed
+	CommentID   *string // stored with the key, in the transaction that created the comment
 	CreatedAt   time.Time
 }
 
@@ -52,25 +52,19 @@ func (i Idempotency) hash(target string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// claim takes the key for user before the work it guards, in that work's transaction: a
-// concurrent request with the same key waits for it, then gets errKeyTaken.
-func (i Idempotency) claim(tx *gorm.DB, userID, hash string, now time.Time) error {
+// record keeps the key for user with the comment its request created, in the transaction that
+// created it. A concurrent request with the same key waits at the key's unique index until this
+// transaction ends, then gets errKeyTaken and rolls back what it did: one comment per key, and no
+// query before the work.
+func (i Idempotency) record(tx *gorm.DB, userID, hash, commentID string, now time.Time) error {
 	if i.Key == "" {
 		return nil
 	}
-	err := tx.Create(&IdempotencyKey{UserID: userID, Key: i.Key, RequestHash: hash, CreatedAt: now}).Error
+	err := tx.Create(&IdempotencyKey{UserID: userID, Key: i.Key, RequestHash: hash, CommentID: &commentID, CreatedAt: now}).Error
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return errKeyTaken
 	}
 	return err
-}
-
-// answer stores the comment created under the claimed key.
-func (i Idempotency) answer(tx *gorm.DB, userID, commentID string) error {
-	if i.Key == "" {
-		return nil
-	}
-	return tx.Model(&IdempotencyKey{}).Where("user_id = ? AND key = ?", userID, i.Key).Update("comment_id", commentID).Error
 }
 
 // replayedComment returns the comment that the first request with the key created, or

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -55,7 +56,7 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 	if err != nil {
 		return err
 	}
-	head, err := models.ExportHead(ctx, db.DB, con, layout, export.Formats[format].Summarised, now)
+	head, err := models.ExportHead(ctx, db.DB, con, layout, true, now) // summarised: the progress bar counts to its total
 	if err != nil {
 		return err
 	}
@@ -81,10 +82,12 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 	}
 	bar := newProgress(os.Stderr, head.Summary.Total, isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()))
 	err = export.Stream(format, w, head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
-		return models.EachExportRow(ctx, db.DB, con.ID, layout, func(r *models.ExportRow) error {
-			bar.step()
-			return row(r.Values(layout))
-		})
+		return export.Pipelined(ctx, func(ctx context.Context, emit func([]string) error) error {
+			return models.EachExportRow(ctx, db.DB, con.ID, layout, func(r *models.ExportRow) error {
+				bar.step()
+				return emit(r.Values(layout))
+			})
+		}, row)
 	})
 	bar.done()
 	return finishExport(file, out, err)
