@@ -84,6 +84,7 @@ func sendPublic(c echo.Context, a *answer) error {
 	h.Set("ETag", a.etag)
 	h.Add(echo.HeaderVary, "Authorization, Cookie")
 	if etagMatches(c.Request().Header.Get("If-None-Match"), a.etag) {
+		h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding) // as the 200 would have said
 		h.Del(echo.HeaderContentLength)
 		c.Response().WriteHeader(http.StatusNotModified)
 		return nil

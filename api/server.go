@@ -58,7 +58,10 @@ func New(d Deps) *echo.Echo {
 	e.IPExtractor = ipExtractor(d.Config)
 
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	// The GC's runtime metrics too: go_gc_heap_live_bytes, the heap the last collection kept, is
+	// what requests hold; the allocated heap also counts garbage not collected yet.
+	reg.MustRegister(collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsGC)),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics := newHTTPMetrics(reg)
 
 	e.Use(requestID(d.Log))

@@ -45,9 +45,13 @@ func readGoal(share float64) func(o outcome) (float64, bool) {
 	}
 }
 
-// flat says whether one request left the server's memory flat: neither its heap nor its resident
-// memory grew by 64 MiB or more while it ran.
-func flat(o outcome) bool { return o.Extra["rss_growth_mib"] < 64 && o.Extra["heap_growth_mib"] < 64 }
+// flat says whether one request left the server's memory flat: neither its live heap (what the
+// last collection kept) nor its resident memory grew by 64 MiB or more while it ran. The
+// allocated heap is reported beside them but not judged: it also holds garbage not collected yet,
+// which the collector lets grow in proportion to everything else the process keeps.
+func flat(o outcome) bool {
+	return o.Extra["rss_growth_mib"] < 64 && o.Extra["live_heap_growth_mib"] < 64
+}
 
 // p99Ratio is a flood row's submission p99 over the p99 of submissions alone.
 func p99Ratio(o outcome) (float64, bool) {
@@ -71,7 +75,7 @@ var rows = []row{
 		func(o outcome) (float64, bool) { r, ok := readGoal(0.2)(o); return r, ok && o.Consult.P99 < 150 }},
 	{rowListFirst, "published comment list, first page", "constant JSON of the same bytes in Echo", "ratio ≥ 0.3", readGoal(0.3)},
 	{rowListDeep, "published comment list, deep cursor", "constant JSON of the same bytes in Echo", "ratio ≥ 0.3", readGoal(0.3)},
-	{rowExport, "CSV export of the published comments", "`COPY … TO STDOUT CSV` of the same columns", "time ratio ≤ 1.5, memory flat (heap and resident memory grow < 64 MiB)",
+	{rowExport, "CSV export of the published comments", "`COPY … TO STDOUT CSV` of the same columns", "time ratio ≤ 1.5, memory flat (live heap and resident memory grow < 64 MiB)",
 		func(o outcome) (float64, bool) {
 			if o.Baseline == nil || o.Baseline.Seconds == 0 {
 				return 0, false
@@ -79,7 +83,7 @@ var rows = []row{
 			r := o.Consult.Seconds / o.Baseline.Seconds
 			return r, r <= 1.5 && o.Consult.Success == 1 && flat(o)
 		}},
-	{rowClusters, "`GET /clusters` over every comment, campaigns included", "", "< 1 s, memory flat (heap and resident memory grow < 64 MiB)",
+	{rowClusters, "`GET /clusters` over every comment, campaigns included", "", "< 1 s, memory flat (live heap and resident memory grow < 64 MiB)",
 		func(o outcome) (float64, bool) {
 			return 0, o.Consult.Seconds < 1 && o.Consult.Success == 1 && flat(o)
 		}},

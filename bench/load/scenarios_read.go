@@ -108,9 +108,9 @@ func (r *rig) oneRequest(ctx context.Context, row, path string) (measure, map[st
 		m, err = timed(ctx, r.baseURL+"/api/v1/consultations/"+r.data.ConsultationID+path, r.tokens.moderatorToken())
 		return m
 	})
-	heapBefore, heapPeak := heap()
-	memory := map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore, "heap_before_mib": heapBefore, "heap_peak_mib": heapPeak,
-		"heap_growth_mib": heapPeak - heapBefore}
+	h := heap()
+	memory := map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore, "heap_before_mib": h.allocBefore, "heap_peak_mib": h.allocPeak,
+		"heap_growth_mib": h.allocPeak - h.allocBefore, "live_heap_before_mib": h.liveBefore, "live_heap_growth_mib": h.livePeak - h.liveBefore}
 	return m, memory, err
 }
 
