@@ -49,24 +49,28 @@ func publicCache(answers *answerCache) echo.MiddlewareFunc {
 			if err != nil || buf.status != http.StatusOK {
 				return flush(res, buf, err)
 			}
-			a := newAnswer(res.Header().Get(echo.HeaderContentType), buf.body.Bytes())
+			contentType := res.Header().Get(echo.HeaderContentType)
 			if !anonymous {
-				return sendBody(c, a)
+				return sendBody(c, &answer{contentType: contentType, body: buf.body.Bytes()})
 			}
+			a := newAnswer(contentType, buf.body.Bytes())
 			answers.store(c.Request(), gen, at, a)
 			return sendPublic(c, a)
 		}
 	}
 }
 
-// answer is a 200 answer of a public read: its body, compressed when long enough, and its ETag.
+// answer is a 200 answer of a public read: its body and, for anonymous callers, its ETag and its
+// body compressed once for every caller it is served to.
 type answer struct {
 	contentType string
 	etag        string
 	body        []byte
-	gzipped     []byte // nil when the body is shorter than gzipMinLength
+	gzipped     []byte // nil when not compressed yet or shorter than gzipMinLength
 }
 
+// newAnswer prepares an answer for anonymous callers, to be kept: a copy of the body, its ETag
+// and, when long enough, its compressed form.
 func newAnswer(contentType string, body []byte) *answer {
 	sum := sha256.Sum256(body)
 	a := &answer{contentType: contentType, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`,
@@ -92,15 +96,20 @@ func sendPublic(c echo.Context, a *answer) error {
 	return sendBody(c, a)
 }
 
-// sendBody sends the answer's body, compressed when the caller accepts gzip and it is long enough.
+// sendBody sends the answer's body, compressed (now, unless it was already) when the caller
+// accepts gzip and it is long enough.
 func sendBody(c echo.Context, a *answer) error {
 	h := c.Response().Header()
 	h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
-	if a.gzipped != nil && strings.Contains(c.Request().Header.Get(echo.HeaderAcceptEncoding), "gzip") {
-		h.Set(echo.HeaderContentEncoding, "gzip")
-		return c.Blob(http.StatusOK, a.contentType, a.gzipped)
+	if len(a.body) < gzipMinLength || !strings.Contains(c.Request().Header.Get(echo.HeaderAcceptEncoding), "gzip") {
+		return c.Blob(http.StatusOK, a.contentType, a.body)
 	}
-	return c.Blob(http.StatusOK, a.contentType, a.body)
+	gzipped := a.gzipped
+	if gzipped == nil {
+		gzipped = compress(a.body)
+	}
+	h.Set(echo.HeaderContentEncoding, "gzip")
+	return c.Blob(http.StatusOK, a.contentType, gzipped)
 }
 
 // gzipWriters are reused compressors of gzipLevel.
