@@ -12,7 +12,7 @@ import (
 
 var (
 	eventAttrInTag = regexp.MustCompile(`(?i)<[^>]*\son\w+\s*=`)
-	badURLAttr     = regexp.MustCompile(`(?i)(href|src|action)\s*=\s*["']?\s*(javascript|vbscript|data):`)
+	badURLAttr     = regexp.MustCompile(`(?i)<[^>]*\s(href|src|action)\s*=\s*["']?\s*(javascript|vbscript|data):`)
 	forbiddenTags  = map[string]bool{
 		"script": true, "style": true, "iframe": true, "object": true, "embed": true,
 		"form": true, "input": true, "button": true, "svg": true, "math": true,
