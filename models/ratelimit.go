@@ -48,6 +48,9 @@ type slot struct {
 // afterwards. Past any limit it gives back every slot it took and returns a rate_limited error
 // that says how long until the window ends.
 func Reserve(ctx context.Context, db *gorm.DB, now time.Time, throttles ...Throttle) (*Reservation, error) {
+	if err := refuseExhausted(ctx, db, now, throttles); err != nil {
+		return nil, err
+	}
 	r := &Reservation{}
 	for _, t := range throttles {
 		start := t.Limit.windowStart(now)
@@ -60,10 +63,38 @@ func Reserve(ctx context.Context, db *gorm.DB, now time.Time, throttles ...Throt
 			if err := r.Release(ctx, db); err != nil {
 				return nil, err
 			}
-			return nil, &Error{Code: CodeRateLimited, Message: "too many attempts; try again later", RetryAfter: start.Add(t.Limit.Window).Sub(now)}
+			return nil, rateLimited(t, start, now)
 		}
 	}
 	return r, nil
+}
+
+// refuseExhausted answers rate_limited when a throttle's window is already full, with one read and
+// no write: a flood from one address past its limit costs no transaction commits (taking and giving
+// back slots would cost four). A window that fills meanwhile is caught by Reserve's atomic count.
+func refuseExhausted(ctx context.Context, db *gorm.DB, now time.Time, throttles []Throttle) error {
+	keys := make([]string, len(throttles))
+	starts := make([]time.Time, len(throttles))
+	for i, t := range throttles {
+		keys[i], starts[i] = t.Key, t.Limit.windowStart(now)
+	}
+	var counters []RateCounter
+	if err := db.WithContext(ctx).Where("key IN ? AND window_start IN ?", keys, starts).Find(&counters).Error; err != nil {
+		return err
+	}
+	for i, t := range throttles {
+		for _, c := range counters {
+			if c.Key == t.Key && c.WindowStart.Equal(starts[i]) && c.Count >= t.Limit.Max {
+				return rateLimited(t, starts[i], now)
+			}
+		}
+	}
+	return nil
+}
+
+// rateLimited is the answer to a request past t's limit in the window starting at start.
+func rateLimited(t Throttle, start, now time.Time) error {
+	return &Error{Code: CodeRateLimited, Message: "too many attempts; try again later", RetryAfter: start.Add(t.Limit.Window).Sub(now)}
 }
 
 // Release gives the reserved slots back, even when the request itself was cancelled.

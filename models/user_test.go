@@ -4,11 +4,13 @@ import (
 	"context"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gorm.io/gorm"
 
 	"consult/internal/auth/password"
 	"consult/internal/database"
@@ -308,6 +310,35 @@ func TestSignInAnswersEveryFailureAlikeAndCountsOnlyFailures(t *testing.T) {
 			assert.NoError(t, err, "the session is live")
 		})
 	}
+}
+
+// TestSignInPastTheLimitWritesNothing: once an account's window of failures is full, a further
+// sign-in is refused after one read, with no statement that writes (and so no commit), and the
+// count stays where it was.
+func TestSignInPastTheLimitWritesNothing(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := testutil.NewDB(t)
+	u := storeAccount(t, db, "ada@example.eu")
+	for range 5 {
+		_, _, _, err := models.SignIn(ctx, db.DB, accountHasher, models.Credentials{Email: u.Email, Password: "wrong"}, "", accountClient, accountNow)
+		require.Equal(t, models.CodeUnauthenticated, codeOf(err))
+	}
+	var writes atomic.Int32
+	count := func(*gorm.DB) { writes.Add(1) }
+	cb := db.Callback()
+	require.NoError(t, cb.Create().Before("*").Register("test:count-create", count))
+	require.NoError(t, cb.Update().Before("*").Register("test:count-update", count))
+	require.NoError(t, cb.Delete().Before("*").Register("test:count-delete", count))
+	require.NoError(t, cb.Raw().Before("*").Register("test:count-raw", count))
+	require.NoError(t, cb.Row().Before("*").Register("test:count-row", count))
+
+	_, _, _, err := models.SignIn(ctx, db.DB, accountHasher, models.Credentials{Email: u.Email, Password: accountPassword}, "", accountClient, accountNow)
+	assert.Equal(t, models.CodeRateLimited, codeOf(err))
+	assert.Zero(t, writes.Load(), "refused by a read alone")
+	var counted []int
+	require.NoError(t, db.Model(&models.RateCounter{}).Where("key LIKE ?", "login:account:%").Pluck("count", &counted).Error)
+	assert.Equal(t, []int{5}, counted)
 }
 
 func TestUpdateProfile(t *testing.T) {

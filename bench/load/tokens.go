@@ -66,16 +66,28 @@ func (p *tokenPool) submitter() string {
 	return p.submitters[p.next.Add(1)%uint64(len(p.submitters))]
 }
 
+// signIn signs email in, waiting a second and trying again (up to a minute) while the server's
+// hashing budget turns sign-ins away with 503, as after a flood scenario.
 func signIn(ctx context.Context, baseURL, email string) (string, error) {
 	var out struct {
 		AccessToken string `json:"access_token"`
 	}
-	status, body, err := request(ctx, http.MethodPost, baseURL+"/api/v1/auth/login", "", map[string]string{"email": email, "password": password}, &out)
-	if err != nil {
-		return "", err
+	for attempt := 1; ; attempt++ {
+		status, body, err := request(ctx, http.MethodPost, baseURL+"/api/v1/auth/login", "", map[string]string{"email": email, "password": password}, &out)
+		if err != nil {
+			return "", err
+		}
+		if status == http.StatusServiceUnavailable && attempt < 60 {
+			select {
+			case <-ctx.Done():
+				return "", ctx.Err()
+			case <-time.After(time.Second):
+			}
+			continue
+		}
+		if status != http.StatusOK {
+			return "", fmt.Errorf("sign-in of %s: %d %s", email, status, body)
+		}
+		return out.AccessToken, nil
 	}
-	if status != http.StatusOK {
-		return "", fmt.Errorf("sign-in of %s: %d %s", email, status, body)
-	}
-	return out.AccessToken, nil
 }

@@ -127,7 +127,8 @@ func (e *env) serve(ctx context.Context) error {
 		return fmt.Errorf("file store in CONSULT_DATA_DIR: %w", err)
 	}
 	defer files.Close()
-	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: password.NewHasher(), Tokens: tokens, Files: files, Grouping: grouping})
+	hasher := password.NewHasher(password.WithBudget(password.DefaultBudget().LimitShare(e.cfg.HashingShare)))
+	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: hasher, Tokens: tokens, Files: files, Grouping: grouping})
 	e.log.Info("serving", "addr", ln.Addr().String(), "env", e.cfg.Env, "database", string(db.Dialect), "base_url", e.cfg.BaseURL)
 	limited := api.LimitConnsPerAddress(ln, api.MaxConnsPerAddress, e.cfg.TrustedProxyNets)
 	return api.Serve(ctx, limited, router, e.cfg.ShutdownTimeout, e.log)

@@ -37,6 +37,7 @@ type Config struct {
 	SMTPURL           string        `env:"CONSULT_SMTP_URL"`
 	MailFrom          string        `env:"CONSULT_MAIL_FROM"`
 	MailConcurrency   int           `env:"CONSULT_MAIL_CONCURRENCY" envDefault:"4"`
+	HashingShare      float64       `env:"CONSULT_HASHING_SHARE" envDefault:"0.25"`
 	LogFormat         string        `env:"CONSULT_LOG_FORMAT" envDefault:"text"`
 	LogLevel          string        `env:"CONSULT_LOG_LEVEL" envDefault:"info"`
 	TrustedProxies    string        `env:"CONSULT_TRUSTED_PROXIES"`
@@ -155,6 +156,9 @@ func (c *Config) validate() error {
 	}
 	if c.MailConcurrency < 1 || c.MailConcurrency > 64 {
 		return &Error{"CONSULT_MAIL_CONCURRENCY", "must be between 1 and 64 (mails sent at once, one SMTP connection each)"}
+	}
+	if c.HashingShare <= 0 || c.HashingShare > 1 {
+		return &Error{"CONSULT_HASHING_SHARE", "must be above 0 and at most 1 (the share of the processors' time password hashing may take; 1 bounds only how many hashes run at once)"}
 	}
 	if c.JWTSecret != "" && c.JWTSecretFile != "" {
 		return &Error{"CONSULT_JWT_SECRET", "set either CONSULT_JWT_SECRET or CONSULT_JWT_SECRET_FILE, not both"}

@@ -37,11 +37,17 @@ export async function api(server, method, apiPath, { token, body, expect } = {})
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`${server.baseURL}/api/v1${apiPath}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let res;
+  for (let attempt = 1; ; attempt++) {
+    res = await fetch(`${server.baseURL}/api/v1${apiPath}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status !== 503 || expect === 503 || attempt >= busyTries) break;
+    await res.arrayBuffer();
+    await waitRetryAfter(res.headers.get('Retry-After'));
+  }
   const text = await res.text();
   const ok = expect === undefined ? res.ok : res.status === expect;
   if (!ok) throw new Error(`${method} ${apiPath}: ${res.status}, expected ${expect ?? '2xx'}: ${text}`);
@@ -158,8 +164,29 @@ export async function registerVerifiedStakeholder(server, profile = {}) {
  * @param {{email: string, password: string}} account
  */
 export async function signInBrowser(context, server, { email, password }) {
-  const res = await context.request.post(`${server.baseURL}/api/v1/auth/login`, { data: { email, password } });
+  let res;
+  for (let attempt = 1; ; attempt++) {
+    res = await context.request.post(`${server.baseURL}/api/v1/auth/login`, { data: { email, password } });
+    if (res.status() !== 503 || attempt >= busyTries) break;
+    await waitRetryAfter(res.headers()['retry-after'] ?? null);
+  }
   if (res.status() !== 200) throw new Error(`browser sign-in of ${email}: ${res.status()} ${await res.text()}`);
+}
+
+/**
+ * How often a request answered 503 is sent: the server's password-hashing budget turns sign-ins
+ * and registrations away for a moment after many hashes (503 with Retry-After), as it would a
+ * flood; a client tries again after the time it names.
+ */
+const busyTries = 30;
+
+/**
+ * Waits the seconds a Retry-After header names (one when absent or unreadable).
+ * @param {string | null} header
+ */
+async function waitRetryAfter(header) {
+  const seconds = Number(header ?? '1');
+  await new Promise((resolve) => setTimeout(resolve, 1000 * (Number.isFinite(seconds) && seconds > 0 ? seconds : 1)));
 }
 
 /** @returns {string} a short random word, so that tests never collide */

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"sync"
 	"time"
 )
 
@@ -24,6 +25,7 @@ type Budget struct {
 	slots   chan struct{} // a token per running derivation
 	waiting chan struct{} // a token per caller waiting for a slot
 	maxWait time.Duration
+	share   *timeShare // nil: no bound on processor time beyond the slots
 }
 
 // NewBudget returns a budget of concurrency derivations at once (at least one), queue waiting
@@ -52,6 +54,9 @@ func (b *Budget) Acquire(ctx context.Context) (release func(), err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if b.share.spent() {
+		return nil, ErrBusy
+	}
 	select {
 	case b.slots <- struct{}{}:
 		return b.release, nil
@@ -67,6 +72,10 @@ func (b *Budget) Acquire(ctx context.Context) (release func(), err error) {
 	defer timer.Stop()
 	select {
 	case b.slots <- struct{}{}:
+		if b.share.spent() { // used up by the derivations this caller waited for
+			b.release()
+			return nil, ErrBusy
+		}
 		return b.release, nil
 	case <-timer.C:
 		return nil, ErrBusy
@@ -75,10 +84,72 @@ func (b *Budget) Acquire(ctx context.Context) (release func(), err error) {
 	}
 }
 
-// Spent reports whether a caller would be turned away now: every slot busy and the queue full. It
-// is a hint for skipping work that only leads to a hash; Acquire decides.
+// Spent reports whether a caller would be turned away now: every slot busy and the queue full, or
+// the share of processor time used up. It is a hint for skipping work that only leads to a hash;
+// Acquire decides.
 func (b *Budget) Spent() bool {
-	return len(b.slots) == cap(b.slots) && len(b.waiting) == cap(b.waiting)
+	return b.share.spent() || len(b.slots) == cap(b.slots) && len(b.waiting) == cap(b.waiting)
 }
 
+// LimitShare bounds, in addition to the slots, the processor time derivations take over time to
+// share (0 to 1) of all GOMAXPROCS processors: a caller finding it used up is turned away with
+// ErrBusy. A slot bounds how many derivations run at once, but a flood keeps its slots busy all the
+// time; the share bounds what the flood takes on average, so comment submissions beside it keep
+// most of the machine. Up to one second's worth may be saved up for a burst. A share of 0 or less,
+// or of 1 or more, sets no bound. It returns b.
+func (b *Budget) LimitShare(share float64) *Budget {
+	if share <= 0 || share >= 1 {
+		b.share = nil
+		return b
+	}
+	perSecond := time.Duration(share * float64(runtime.GOMAXPROCS(0)) * float64(time.Second))
+	b.share = &timeShare{perSecond: perSecond, balance: perSecond, last: time.Now(), now: time.Now}
+	return b
+}
+
+// derived records that a derivation holding a slot took d.
+func (b *Budget) derived(d time.Duration) { b.share.spend(d) }
+
 func (b *Budget) release() { <-b.slots }
+
+// timeShare is a token bucket of processor time: it earns perSecond for every second that passes,
+// keeps at most perSecond, and every derivation spends what it took. A nil timeShare bounds nothing.
+type timeShare struct {
+	mu        sync.Mutex
+	perSecond time.Duration
+	balance   time.Duration // may go below zero: derivations that started with credit may overspend it
+	last      time.Time
+	now       func() time.Time
+}
+
+// spent reports whether the balance is used up, after earning what the time since last gave.
+func (s *timeShare) spent() bool {
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.earn()
+	return s.balance <= 0
+}
+
+// spend takes d from the balance.
+func (s *timeShare) spend(d time.Duration) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.earn()
+	s.balance -= d
+}
+
+func (s *timeShare) earn() {
+	now := s.now()
+	elapsed := now.Sub(s.last)
+	s.last = now
+	if elapsed <= 0 {
+		return
+	}
+	s.balance = min(s.balance+time.Duration(float64(elapsed)*float64(s.perSecond)/float64(time.Second)), s.perSecond)
+}

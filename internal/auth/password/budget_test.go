@@ -124,3 +124,44 @@ func TestBudgetSpent(t *testing.T) {
 	<-waiter
 	assert.False(t, b.Spent())
 }
+
+// TestBudgetShareBoundsProcessorTime: with a share, derivations may spend one second's worth of
+// processor time at once; then callers are turned away until time passing has earned more, and
+// no more than one second's worth is ever saved up.
+func TestBudgetShareBoundsProcessorTime(t *testing.T) {
+	b := NewBudget(4, 0, time.Second).LimitShare(0.25)
+	now := time.Now()
+	b.share.now = func() time.Time { return now }
+	b.share.last = now
+	perSecond := b.share.perSecond
+	require.Positive(t, perSecond)
+
+	release, err := b.Acquire(context.Background())
+	require.NoError(t, err, "a fresh budget has a second's worth to spend")
+	b.derived(perSecond)
+	release()
+	assert.True(t, b.Spent())
+	_, err = b.Acquire(context.Background())
+	require.ErrorIs(t, err, ErrBusy, "the share is used up although every slot is free")
+
+	now = now.Add(100 * time.Millisecond)
+	release, err = b.Acquire(context.Background())
+	require.NoError(t, err, "a tenth of a second earned a tenth of the share")
+	b.derived(perSecond / 5)
+	release()
+	_, err = b.Acquire(context.Background())
+	require.ErrorIs(t, err, ErrBusy, "a derivation may overspend; the next caller waits for the debt to be earned back")
+
+	now = now.Add(time.Hour)
+	assert.False(t, b.Spent())
+	b.derived(perSecond)
+	assert.True(t, b.Spent(), "an hour of idleness saved up one second's worth, no more")
+}
+
+// TestBudgetShareBounds: shares of 0 and 1 (and beyond) set no bound on processor time.
+func TestBudgetShareBounds(t *testing.T) {
+	for _, share := range []float64{-1, 0, 1, 2} {
+		assert.Nil(t, NewBudget(1, 0, time.Second).LimitShare(share).share, share)
+	}
+	assert.NotNil(t, NewBudget(1, 0, time.Second).LimitShare(0.5).share)
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"errors"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -121,7 +122,10 @@ func (h *Hasher) derive(ctx context.Context, pw string, salt []byte, p Params) (
 		return nil, err
 	}
 	defer release()
-	return h.kdf([]byte(pw), salt, p), nil
+	start := time.Now()
+	key := h.kdf([]byte(pw), salt, p)
+	h.budget.derived(time.Since(start))
+	return key, nil
 }
 
 func idKey(pw, salt []byte, p Params) []byte {
