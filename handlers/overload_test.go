@@ -65,7 +65,7 @@ func TestSpentHashingBudgetAnswers503AndCommentsStillGoIn(t *testing.T) {
 	}
 	turnedAway("reset confirmation", reset())
 
-	release()
+	release(0)
 	wrong := apitest.Request{Method: http.MethodPost, Path: "/api/v1/auth/login", Body: map[string]string{"email": f.stake.Email, "password": "still wrong"}}
 	assert.Equal(t, http.StatusUnauthorized, env.Do(wrong).Code, "with a free slot the password is checked")
 	env.Login(f.stake)

@@ -8,7 +8,9 @@
 // BENCH_COMMENTS (100000), BENCH_DURATION (20s), BENCH_ROUNDS (3), BENCH_DATABASE_URL (the
 // PostgreSQL server, as a URL of a database to connect to for CREATE DATABASE), BENCH_OUT (docs),
 // BENCH_PROFILES (bench/out/profiles: consult's CPU and heap profiles of each load of the first
-// round, served by CONSULT_PPROF), BENCH_KEEP (keep the database and scratch folder). Mailpit
+// round, served by CONSULT_PPROF), BENCH_KEEP (keep the database and scratch folder), BENCH_ONLY
+// (run only the scenarios whose names contain one of these comma-separated words, for a quick
+// look; the report then leaves the others empty). Mailpit
 // comes from CONSULT_TEST_MAILPIT or bin/mailpit (make tools).
 package main
 
@@ -21,6 +23,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -35,6 +38,7 @@ type config struct {
 	mailpit  string
 	pgbench  string
 	keep     bool
+	only     string
 }
 
 func main() {
@@ -80,6 +84,7 @@ func loadConfig() (config, error) {
 	flag.StringVar(&cfg.profiles, "profiles", env("BENCH_PROFILES", filepath.Join("bench", "out", "profiles")),
 		"folder of the CPU and heap profiles of consult taken in the first round")
 	flag.BoolVar(&cfg.keep, "keep", cfg.keep, "keep the database and the scratch folder")
+	flag.StringVar(&cfg.only, "only", os.Getenv("BENCH_ONLY"), "comma-separated words: run only the scenarios whose names contain one")
 	flag.Parse()
 	if cfg.comments < 1000 || cfg.duration < time.Second || cfg.rounds < 1 {
 		return cfg, fmt.Errorf("need at least 1000 comments, a duration of 1s and one round")
@@ -122,10 +127,16 @@ func run(ctx context.Context, cfg config) error {
 	for round := 1; round <= cfg.rounds; round++ {
 		r.profiling = round == 1
 		for _, s := range r.scenarios() {
+			if !cfg.selects(s.name) {
+				continue
+			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			if err := r.tokens.fresh(ctx); err != nil {
+				return err
+			}
+			if err := r.settle(ctx); err != nil {
 				return err
 			}
 			logf("round %d/%d: %s", round, cfg.rounds, s.name)
@@ -142,4 +153,17 @@ func run(ctx context.Context, cfg config) error {
 	}
 	rep := newReport(r, tested, results, failures, time.Since(started))
 	return rep.write(cfg.out)
+}
+
+// selects reports whether the scenario called name runs: every one unless only names some.
+func (c config) selects(name string) bool {
+	if c.only == "" {
+		return true
+	}
+	for word := range strings.SplitSeq(c.only, ",") {
+		if word = strings.TrimSpace(word); word != "" && strings.Contains(name, word) {
+			return true
+		}
+	}
+	return false
 }

@@ -75,7 +75,7 @@ var rows = []row{
 		func(o outcome) (float64, bool) { r, ok := readGoal(0.2)(o); return r, ok && o.Consult.P99 < 150 }},
 	{rowListFirst, "published comment list, first page", "constant JSON of the same bytes in Echo", "ratio ≥ 0.3", readGoal(0.3)},
 	{rowListDeep, "published comment list, deep cursor", "constant JSON of the same bytes in Echo", "ratio ≥ 0.3", readGoal(0.3)},
-	{rowExport, "CSV export of the published comments", "`COPY … TO STDOUT CSV` of the same columns", "time ratio ≤ 1.5, memory flat (live heap and resident memory grow < 64 MiB)",
+	{rowExport, "CSV export of the published comments, uncompressed", "`COPY … TO STDOUT CSV` of the same columns", "time ratio ≤ 1.5, memory flat (live heap and resident memory grow < 64 MiB)",
 		func(o outcome) (float64, bool) {
 			if o.Baseline == nil || o.Baseline.Seconds == 0 {
 				return 0, false

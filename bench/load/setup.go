@@ -202,3 +202,17 @@ func request(ctx context.Context, method, url, token string, body, out any) (int
 	}
 	return resp.StatusCode, buf.Bytes(), nil
 }
+
+// settle makes every load start from the same state of PostgreSQL, whatever ran before it: VACUUM
+// ANALYZE cleans up and counts what the previous load (or bench-data) wrote, as autovacuum would
+// (this machine's PostgreSQL runs with autovacuum off), and CHECKPOINT writes out its dirty pages,
+// so that a load does not pay for the writes of the one before (a checkpoint started by
+// bench-data's half a gigabyte of WAL used to run through the first loads).
+func (r *rig) settle(ctx context.Context) error {
+	for _, stmt := range []string{"VACUUM ANALYZE", "CHECKPOINT"} {
+		if _, err := r.db.Exec(ctx, stmt); err != nil {
+			return fmt.Errorf("settling PostgreSQL before a load (%s): %w", stmt, err)
+		}
+	}
+	return nil
+}

@@ -37,7 +37,7 @@ type Config struct {
 	SMTPURL           string        `env:"CONSULT_SMTP_URL"`
 	MailFrom          string        `env:"CONSULT_MAIL_FROM"`
 	MailConcurrency   int           `env:"CONSULT_MAIL_CONCURRENCY" envDefault:"4"`
-	HashingShare      float64       `env:"CONSULT_HASHING_SHARE" envDefault:"0.25"`
+	HashingShare      float64       `env:"CONSULT_HASHING_SHARE" envDefault:"0.125"`
 	LogFormat         string        `env:"CONSULT_LOG_FORMAT" envDefault:"text"`
 	LogLevel          string        `env:"CONSULT_LOG_LEVEL" envDefault:"info"`
 	TrustedProxies    string        `env:"CONSULT_TRUSTED_PROXIES"`

@@ -48,9 +48,10 @@ func DefaultBudget() *Budget {
 }
 
 // Acquire takes a slot, waiting for one only when the queue has room and only up to the budget's
-// maximum wait; it returns the function that gives the slot back. It returns ErrBusy when the
-// budget is spent and the context's error when ctx ends first.
-func (b *Budget) Acquire(ctx context.Context) (release func(), err error) {
+// maximum wait; it returns the function that gives the slot back, to be called with the time the
+// derivation took (zero when none ran). It returns ErrBusy when the budget is spent and the
+// context's error when ctx ends first.
+func (b *Budget) Acquire(ctx context.Context) (release func(took time.Duration), err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -59,7 +60,7 @@ func (b *Budget) Acquire(ctx context.Context) (release func(), err error) {
 	}
 	select {
 	case b.slots <- struct{}{}:
-		return b.release, nil
+		return b.admit()
 	default:
 	}
 	select {
@@ -72,16 +73,28 @@ func (b *Budget) Acquire(ctx context.Context) (release func(), err error) {
 	defer timer.Stop()
 	select {
 	case b.slots <- struct{}{}:
-		if b.share.spent() { // used up by the derivations this caller waited for
-			b.release()
-			return nil, ErrBusy
-		}
-		return b.release, nil
+		return b.admit()
 	case <-timer.C:
 		return nil, ErrBusy
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+// admit charges the share, for the slot just taken, what the last derivation took, so that
+// callers arriving while it runs already find the share used up and are turned away before any
+// work of theirs (Spent); or, when the share is used up already, gives the slot back and turns the
+// caller away.
+func (b *Budget) admit() (func(time.Duration), error) {
+	charged, ok := b.share.charge()
+	if !ok {
+		<-b.slots
+		return nil, ErrBusy
+	}
+	return func(took time.Duration) {
+		b.share.settle(charged, took)
+		<-b.slots
+	}, nil
 }
 
 // Spent reports whether a caller would be turned away now: every slot busy and the queue full, or
@@ -107,17 +120,14 @@ func (b *Budget) LimitShare(share float64) *Budget {
 	return b
 }
 
-// derived records that a derivation holding a slot took d.
-func (b *Budget) derived(d time.Duration) { b.share.spend(d) }
-
-func (b *Budget) release() { <-b.slots }
-
 // timeShare is a token bucket of processor time: it earns perSecond for every second that passes,
-// keeps at most perSecond, and every derivation spends what it took. A nil timeShare bounds nothing.
+// keeps at most perSecond, and every derivation spends what it took: the last one's time when it
+// starts, corrected when it ends. A nil timeShare bounds nothing.
 type timeShare struct {
 	mu        sync.Mutex
 	perSecond time.Duration
-	balance   time.Duration // may go below zero: derivations that started with credit may overspend it
+	balance   time.Duration // may go below zero: a derivation admitted with credit may overspend it
+	estimate  time.Duration // what the last derivation took
 	last      time.Time
 	now       func() time.Time
 }
@@ -133,15 +143,34 @@ func (s *timeShare) spent() bool {
 	return s.balance <= 0
 }
 
-// spend takes d from the balance.
-func (s *timeShare) spend(d time.Duration) {
+// charge takes what the last derivation took from the balance, unless the balance is used up.
+func (s *timeShare) charge() (charged time.Duration, ok bool) {
+	if s == nil {
+		return 0, true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.earn()
+	if s.balance <= 0 {
+		return 0, false
+	}
+	s.balance -= s.estimate
+	return s.estimate, true
+}
+
+// settle corrects the balance from the charge to what the derivation took, and expects the next
+// one to take as long.
+func (s *timeShare) settle(charged, took time.Duration) {
 	if s == nil {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.earn()
-	s.balance -= d
+	s.balance += charged - took
+	if took > 0 {
+		s.estimate = took
+	}
 }
 
 func (s *timeShare) earn() {

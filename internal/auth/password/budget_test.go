@@ -14,7 +14,7 @@ import (
 // and get a slot when one frees; the next caller is turned away at once with ErrBusy.
 func TestBudgetTurnsAwayBeyondItsQueue(t *testing.T) {
 	b := NewBudget(2, 2, time.Hour)
-	var held []func()
+	var held []func(time.Duration)
 	for range 2 {
 		release, err := b.Acquire(context.Background())
 		require.NoError(t, err)
@@ -27,7 +27,7 @@ func TestBudgetTurnsAwayBeyondItsQueue(t *testing.T) {
 		waiters.Go(func() {
 			release, err := b.Acquire(context.Background())
 			if err == nil {
-				release()
+				release(0)
 			}
 			got <- err
 		})
@@ -38,7 +38,7 @@ func TestBudgetTurnsAwayBeyondItsQueue(t *testing.T) {
 	assert.ErrorIs(t, err, ErrBusy, "the queue is full: turned away, not queued")
 
 	for _, release := range held {
-		release()
+		release(0)
 	}
 	waiters.Wait()
 	for range 2 {
@@ -54,7 +54,7 @@ func TestBudgetBoundsTheWait(t *testing.T) {
 	b := NewBudget(1, 1, 10*time.Millisecond)
 	release, err := b.Acquire(context.Background())
 	require.NoError(t, err)
-	defer release()
+	defer release(0)
 
 	_, err = b.Acquire(context.Background())
 	assert.ErrorIs(t, err, ErrBusy)
@@ -63,7 +63,7 @@ func TestBudgetBoundsTheWait(t *testing.T) {
 	patient := NewBudget(1, 1, time.Hour)
 	releasePatient, err := patient.Acquire(context.Background())
 	require.NoError(t, err)
-	defer releasePatient()
+	defer releasePatient(0)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
 	_, err = patient.Acquire(ctx)
@@ -78,10 +78,10 @@ func TestBudgetWithoutQueue(t *testing.T) {
 	require.NoError(t, err)
 	_, err = b.Acquire(context.Background())
 	assert.ErrorIs(t, err, ErrBusy)
-	release()
+	release(0)
 	release, err = b.Acquire(context.Background())
 	require.NoError(t, err, "a freed slot is taken again")
-	release()
+	release(0)
 }
 
 // TestHasherAnswersBusyForEveryKindOfWork: Hash, Verify and DummyVerify meet the same budget, so
@@ -98,7 +98,7 @@ func TestHasherAnswersBusyForEveryKindOfWork(t *testing.T) {
 	assert.ErrorIs(t, h.Verify(context.Background(), enc, "correct horse battery"), ErrBusy)
 	assert.ErrorIs(t, h.DummyVerify(context.Background(), "correct horse battery"), ErrBusy)
 
-	release()
+	release(0)
 	assert.NoError(t, h.Verify(context.Background(), enc, "correct horse battery"))
 }
 
@@ -113,21 +113,22 @@ func TestBudgetSpent(t *testing.T) {
 	go func() {
 		r, err := b.Acquire(context.Background())
 		if err == nil {
-			r()
+			r(0)
 		}
 		close(waiter)
 	}()
 	require.Eventually(t, b.Spent, 10*time.Second, time.Millisecond)
 	h := NewHasher(WithBudget(b))
 	assert.True(t, h.Busy())
-	release()
+	release(0)
 	<-waiter
 	assert.False(t, b.Spent())
 }
 
 // TestBudgetShareBoundsProcessorTime: with a share, derivations may spend one second's worth of
 // processor time at once; then callers are turned away until time passing has earned more, and
-// no more than one second's worth is ever saved up.
+// no more than one second's worth is ever saved up. A derivation is charged, when admitted, what
+// the last one took, so that callers arriving while it runs find the share used up already.
 func TestBudgetShareBoundsProcessorTime(t *testing.T) {
 	b := NewBudget(4, 0, time.Second).LimitShare(0.25)
 	now := time.Now()
@@ -138,8 +139,7 @@ func TestBudgetShareBoundsProcessorTime(t *testing.T) {
 
 	release, err := b.Acquire(context.Background())
 	require.NoError(t, err, "a fresh budget has a second's worth to spend")
-	b.derived(perSecond)
-	release()
+	release(perSecond)
 	assert.True(t, b.Spent())
 	_, err = b.Acquire(context.Background())
 	require.ErrorIs(t, err, ErrBusy, "the share is used up although every slot is free")
@@ -147,14 +147,21 @@ func TestBudgetShareBoundsProcessorTime(t *testing.T) {
 	now = now.Add(100 * time.Millisecond)
 	release, err = b.Acquire(context.Background())
 	require.NoError(t, err, "a tenth of a second earned a tenth of the share")
-	b.derived(perSecond / 5)
-	release()
+	assert.True(t, b.Spent(), "charged, on admission, what the last derivation took")
 	_, err = b.Acquire(context.Background())
-	require.ErrorIs(t, err, ErrBusy, "a derivation may overspend; the next caller waits for the debt to be earned back")
+	require.ErrorIs(t, err, ErrBusy, "turned away while the admitted derivation runs")
+	release(perSecond / 10)
+	assert.True(t, b.Spent(), "settled at what it took")
 
 	now = now.Add(time.Hour)
 	assert.False(t, b.Spent())
-	b.derived(perSecond)
+	release, err = b.Acquire(context.Background())
+	require.NoError(t, err)
+	release(0)
+	assert.False(t, b.Spent(), "a slot given back unused costs nothing")
+	release, err = b.Acquire(context.Background())
+	require.NoError(t, err)
+	release(perSecond)
 	assert.True(t, b.Spent(), "an hour of idleness saved up one second's worth, no more")
 }
 

@@ -140,7 +140,7 @@ func TestHasherHonoursContextCancellation(t *testing.T) {
 			t.Fatal("a waiter did not return after its context was cancelled")
 		}
 	}
-	release()
+	release(0)
 
 	// A context that has already ended does no work even when a slot is free.
 	var ran atomic.Int32
