@@ -203,12 +203,30 @@ func request(ctx context.Context, method, url, token string, body, out any) (int
 	return resp.StatusCode, buf.Bytes(), nil
 }
 
-// settle makes every load start from the same state of PostgreSQL, whatever ran before it: VACUUM
-// ANALYZE cleans up and counts what the previous load (or bench-data) wrote, as autovacuum would
-// (this machine's PostgreSQL runs with autovacuum off), and CHECKPOINT writes out its dirty pages,
-// so that a load does not pay for the writes of the one before (a checkpoint started by
-// bench-data's half a gigabyte of WAL used to run through the first loads).
+// settle makes every load start from the same state, whatever ran before it: it waits (up to two
+// minutes) until consult has sent every receipt mail and clustered every comment the previous load
+// left behind, then VACUUM ANALYZE cleans up and counts what that load (or bench-data) wrote, as
+// autovacuum would (this machine's PostgreSQL runs with autovacuum off), and CHECKPOINT writes out
+// its dirty pages, so that a load does not pay for the writes of the one before (a checkpoint
+// started by bench-data's half a gigabyte of WAL used to run through the first loads).
 func (r *rig) settle(ctx context.Context) error {
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		var waiting int
+		err := r.db.QueryRow(ctx, `SELECT (SELECT count(*) FROM mail_outbox WHERE status = 'pending')
+			+ (SELECT count(*) FROM comments WHERE cluster_seq IS NULL)`).Scan(&waiting)
+		if err != nil {
+			return fmt.Errorf("settling before a load: %w", err)
+		}
+		if waiting == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			logf("  %d mails or comments still waiting after two minutes; starting the load anyway", waiting)
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
 	for _, stmt := range []string{"VACUUM ANALYZE", "CHECKPOINT"} {
 		if _, err := r.db.Exec(ctx, stmt); err != nil {
 			return fmt.Errorf("settling PostgreSQL before a load (%s): %w", stmt, err)
