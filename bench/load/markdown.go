@@ -19,7 +19,7 @@ func (rep *report) markdown() string {
 		rep.Settings["duration_s"], rep.Data["comments"])
 	p("(%v published) from %v stakeholders on a draft of %v clauses. The load generator (vegeta) runs on the same machine.",
 		rep.Data["published"], rep.Data["stakeholders"], rep.Data["clauses"])
-	p("Before each load the bench runs `VACUUM ANALYZE` and `CHECKPOINT` on its database, so that no load pays for the writes of")
+	p("Before each load the bench runs `VACUUM ANALYSE` and `CHECKPOINT` on its database, so that no load pays for the writes of")
 	p("the one before (or of the data generation); checkpoints and dead rows caused by a load itself still count.")
 	p("")
 	p("- Machine: %s, %d cores, %.1f GiB memory, Linux %s", rep.Machine.CPU, rep.Machine.Cores, rep.Machine.MemoryGiB, rep.Machine.Kernel)

@@ -205,7 +205,7 @@ func request(ctx context.Context, method, url, token string, body, out any) (int
 
 // settle makes every load start from the same state, whatever ran before it: it waits (up to two
 // minutes) until consult has sent every receipt mail and clustered every comment the previous load
-// left behind, then VACUUM ANALYZE cleans up and counts what that load (or bench-data) wrote, as
+// left behind, then VACUUM ANALYSE cleans up and counts what that load (or bench-data) wrote, as
 // autovacuum would (this machine's PostgreSQL runs with autovacuum off), and CHECKPOINT writes out
 // its dirty pages, so that a load does not pay for the writes of the one before (a checkpoint
 // started by bench-data's half a gigabyte of WAL used to run through the first loads).
@@ -227,7 +227,7 @@ func (r *rig) settle(ctx context.Context) error {
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
-	for _, stmt := range []string{"VACUUM ANALYZE", "CHECKPOINT"} {
+	for _, stmt := range []string{"VACUUM ANALYSE", "CHECKPOINT"} {
 		if _, err := r.db.Exec(ctx, stmt); err != nil {
 			return fmt.Errorf("settling PostgreSQL before a load (%s): %w", stmt, err)
 		}
