@@ -32,27 +32,70 @@ func StartMailpit(t testing.TB) *Mailpit {
 		}
 		t.Skipf("Mailpit not found (set %s or run `make tools`): skipping the real-SMTP test", MailpitEnv)
 	}
+	for range 5 {
+		if m := startMailpitOnce(t, bin); m != nil {
+			return m
+		}
+	}
+	t.Fatalf("mailpit did not start")
+	return nil
+}
+
+// startMailpitOnce starts Mailpit on two free loopback ports and returns it once both answer, or
+// nil when this process did not get them: a port found free can be taken by another test package's
+// Mailpit before this one binds it, and then a Mailpit that answers is not this one (Mailpit serves
+// HTTP before it binds SMTP and exits when SMTP is taken). So it checks that the HTTP side names
+// this run's database and that this process still runs after SMTP answers.
+func startMailpitOnce(t testing.TB, bin string) *Mailpit {
+	t.Helper()
 	smtpAddr, httpAddr := freeAddr(t), freeAddr(t)
-	cmd := exec.Command(bin, "--smtp", smtpAddr, "--listen", httpAddr, "--database", filepath.Join(t.TempDir(), "mailpit.db"),
+	dbPath := filepath.Join(t.TempDir(), "mailpit.db")
+	cmd := exec.Command(bin, "--smtp", smtpAddr, "--listen", httpAddr, "--database", dbPath,
 		"--smtp-auth-accept-any", "--smtp-auth-allow-insecure", "--disable-version-check")
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start mailpit: %v", err)
 	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	t.Cleanup(func() { _ = cmd.Process.Kill(); <-exited })
 	m := &Mailpit{SMTPAddr: smtpAddr, APIURL: "http://" + httpAddr}
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
-		if resp, err := http.Get(m.APIURL + "/api/v1/messages"); err == nil {
-			resp.Body.Close()
-			if conn, err := net.Dial("tcp", smtpAddr); err == nil {
-				conn.Close()
+		select {
+		case <-exited:
+			return nil
+		case <-time.After(50 * time.Millisecond):
+		}
+		if m.database() != dbPath {
+			continue
+		}
+		if conn, err := net.Dial("tcp", smtpAddr); err == nil {
+			conn.Close()
+			select {
+			case <-exited:
+				return nil
+			case <-time.After(100 * time.Millisecond): // a Mailpit that lost SMTP to another exits at once
 				return m
 			}
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("mailpit did not start")
 	return nil
+}
+
+// database is the database file the Mailpit answering at APIURL names, "" when none answers.
+func (m *Mailpit) database() string {
+	resp, err := http.Get(m.APIURL + "/api/v1/info")
+	if err != nil {
+		return ""
+	}
+	defer resp.Body.Close()
+	var info struct {
+		Database string `json:"Database"`
+	}
+	if json.NewDecoder(resp.Body).Decode(&info) != nil {
+		return ""
+	}
+	return info.Database
 }
 
 func findMailpit() string {
