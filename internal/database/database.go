@@ -3,9 +3,11 @@
 package database
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"os"
@@ -13,6 +15,9 @@ import (
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -88,7 +93,12 @@ func openSQLite(path string, gcfg *gorm.Config) (*DB, error) {
 }
 
 func openPostgres(dsn string, gcfg *gorm.Config) (*DB, error) {
-	gdb, err := gorm.Open(postgres.Open(dsn), gcfg)
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	cfg.BuildFrontend = bufferedFrontend
+	gdb, err := gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg)}), gcfg)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
@@ -100,6 +110,12 @@ func openPostgres(dsn string, gcfg *gorm.Config) (*DB, error) {
 	sqlDB.SetMaxIdleConns(10)
 	sqlDB.SetConnMaxLifetime(30 * time.Minute)
 	return &DB{DB: gdb, Dialect: Postgres}, nil
+}
+
+// bufferedFrontend reads what PostgreSQL sends in pieces of up to 64 KiB: pgx's own reader asks
+// for 8 KiB at a time, and a large export then made a system call per 8 KiB.
+func bufferedFrontend(r io.Reader, w io.Writer) *pgproto3.Frontend {
+	return pgproto3.NewFrontend(bufio.NewReaderSize(r, 64<<10), w)
 }
 
 // Ping checks that the database answers within the context's deadline.
