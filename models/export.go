@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -236,17 +235,8 @@ func eachPostgresRow(ctx context.Context, db *gorm.DB, query string, args []any,
 			return err
 		}
 		defer rows.Close()
-		var r exportRecord
-		for rows.Next() {
-			r = exportRecord{}
-			if err := r.scan(rows); err != nil {
-				return err
-			}
-			if err := fn(&r); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+		_, err = eachRecord(rows, fn)
+		return err
 	})
 }
 
@@ -280,15 +270,22 @@ func eachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 			last = r.comment.ID
 			return fn(r.exportRow(l))
 		})
+		_ = rows.Close()
 		if err != nil || n < exportBatch {
 			return err
 		}
 	}
 }
 
-// eachRecord calls fn with each row of an export batch, and closes the rows.
-func eachRecord(rows *sql.Rows, fn func(*exportRecord) error) (int, error) {
-	defer func() { _ = rows.Close() }()
+// recordRows are the rows of an export query, from database/sql or from pgx.
+type recordRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// eachRecord calls fn with each row of an export query and counts them; the caller closes rows.
+func eachRecord(rows recordRows, fn func(*exportRecord) error) (int, error) {
 	n := 0
 	var r exportRecord
 	for rows.Next() {
