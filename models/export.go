@@ -2,10 +2,9 @@ package models
 
 import (
 	"context"
-	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"consult/internal/export"
@@ -216,21 +215,8 @@ func EachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 // database/sql, and calls fn with each row: database/sql's locking and conversion of every value
 // to an interface and back cost a third of a large export's processor time.
 func eachPostgresRow(ctx context.Context, db *gorm.DB, query string, args []any, fn func(*exportRecord) error) error {
-	pool, err := db.DB()
-	if err != nil {
-		return err
-	}
-	conn, err := pool.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = conn.Close() }()
-	return conn.Raw(func(driverConn any) error {
-		pc, ok := driverConn.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("export: the PostgreSQL connection is a %T, not pgx's", driverConn)
-		}
-		rows, err := pc.Conn().Query(ctx, query, args...)
+	return withPgxConn(ctx, db, func(conn *pgx.Conn) error {
+		rows, err := conn.Query(ctx, query, args...)
 		if err != nil {
 			return err
 		}
@@ -262,19 +248,28 @@ func eachExportRow(ctx context.Context, db *gorm.DB, consultationID string, l Ex
 		if narrow != nil {
 			next = next.Scopes(narrow)
 		}
-		rows, err := exportJoins(db.WithContext(ctx).Table("(?) AS comments", next), l).Order("comments.id").Rows()
-		if err != nil {
-			return err
-		}
-		n, err := eachRecord(rows, func(r *exportRecord) error {
+		n, err := eachJoinedRow(exportJoins(db.WithContext(ctx).Table("(?) AS comments", next), l).Order("comments.id"), func(r *exportRecord) error {
 			last = r.comment.ID
 			return fn(r.exportRow(l))
 		})
-		_ = rows.Close()
 		if err != nil || n < exportBatch {
 			return err
 		}
 	}
+}
+
+// eachJoinedRow runs query and calls fn with each of its rows, and counts them.
+func eachJoinedRow(query *gorm.DB, fn func(*exportRecord) error) (int, error) {
+	rows, err := query.Rows()
+	if err != nil {
+		return 0, err
+	}
+	defer func() { _ = rows.Close() }()
+	n, err := eachRecord(rows, fn)
+	if err != nil {
+		return n, err
+	}
+	return n, rows.Err()
 }
 
 // recordRows are the rows of an export query, from database/sql or from pgx.
