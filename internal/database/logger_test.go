@@ -1,0 +1,33 @@
+package database_test
+
+import (
+	"bytes"
+	"log/slog"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"consult/internal/database"
+)
+
+// TestOnlyFailedStatementsAreLogged pins what the database log shows at its level: a statement that
+// fails, with its text; not one that succeeds or finds nothing.
+func TestOnlyFailedStatementsAreLogged(t *testing.T) {
+	var out bytes.Buffer
+	db, err := database.Open("sqlite://"+filepath.Join(t.TempDir(), "log.db"), slog.New(slog.NewTextHandler(&out, nil)))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+
+	require.NoError(t, db.Exec("CREATE TABLE things (id INTEGER PRIMARY KEY)").Error)
+	var n int
+	require.NoError(t, db.Raw("SELECT COUNT(*) FROM things").Scan(&n).Error)
+	var id int
+	assert.Error(t, db.Table("things").Select("id").Take(&id).Error, "nothing found")
+	assert.Empty(t, out.String(), "a statement that succeeds or finds nothing is not logged")
+
+	assert.Error(t, db.Exec("SELECT * FROM no_such_table").Error)
+	assert.Contains(t, out.String(), "no_such_table")
+	assert.Contains(t, out.String(), "level=ERROR")
+}
