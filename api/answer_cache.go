@@ -99,11 +99,7 @@ var privateWrites = map[string]bool{
 func (a *answerCache) invalidate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
-		switch c.Request().Method {
-		case http.MethodGet, http.MethodHead, http.MethodOptions:
-			return err
-		}
-		if err == nil && c.Response().Status < http.StatusBadRequest && !privateWrites[c.Request().Method+" "+c.Path()] {
+		if err == nil && isWrite(c) && c.Response().Status < http.StatusBadRequest && !privateWrites[c.Request().Method+" "+c.Path()] {
 			a.generation.Add(1)
 		}
 		return err

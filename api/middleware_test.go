@@ -10,6 +10,7 @@ import (
 
 	"consult/api/apitest"
 	"consult/internal/testutil"
+	"consult/models"
 )
 
 func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
@@ -77,6 +78,23 @@ func TestCompressionForLargeAnswers(t *testing.T) {
 	env := apitest.New(t)
 	rec := env.Do(apitest.Request{Method: http.MethodGet, Path: "/api/openapi.yaml", Headers: map[string]string{"Accept-Encoding": "gzip"}})
 	require.Equal(t, 200, rec.Code)
+	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
+}
+
+// TestSmallAnswersToWritesAreNotCompressed: the answer to a write echoes what the client sent; it
+// is sent as is below 16 KiB, while a read of the same size is compressed.
+func TestSmallAnswersToWritesAreNotCompressed(t *testing.T) {
+	env := apitest.New(t)
+	mod := env.CreateUser("mod@example.eu", models.RoleModerator, true)
+	gz := map[string]string{"Accept-Encoding": "gzip"}
+	scheme := map[string]string{"slug": "eucc-iot", "title": "EUCC IoT", "summary": strings.Repeat("A scheme for consumer devices. ", 100)}
+	rec := env.As(mod, apitest.Request{Method: http.MethodPost, Path: "/api/v1/schemes", Body: scheme, Headers: gz})
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	assert.Greater(t, rec.Body.Len(), 3000)
+	assert.Empty(t, rec.Header().Get("Content-Encoding"))
+
+	rec = env.As(mod, apitest.Request{Method: http.MethodGet, Path: "/api/v1/schemes/eucc-iot", Headers: map[string]string{"Accept-Encoding": "gzip"}})
+	require.Equal(t, http.StatusOK, rec.Code)
 	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
 }
 

@@ -78,7 +78,10 @@ func New(d Deps) *echo.Echo {
 	e.Use(securityHeaders(d.Config.IsProduction()))
 	e.Use(middleware.BodyLimit(MaxBodyBytes))
 	answers := newAnswerCache(d.Clock)
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: gzipMinLength, Level: gzipLevel, Skipper: answers.compressesItself}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: gzipMinLength, Level: gzipLevel,
+		Skipper: func(c echo.Context) bool { return answers.compressesItself(c) || isWrite(c) }}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: gzipMinWriteLength, Level: gzipLevel,
+		Skipper: func(c echo.Context) bool { return !isWrite(c) }}))
 	h := &handlers.Handlers{
 		DB:        d.DB,
 		Clock:     d.Clock,
