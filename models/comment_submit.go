@@ -62,11 +62,11 @@ func (in *NewComment) validate() []FieldError {
 }
 
 // SubmitComment is the command that stores a stakeholder's comment on an open consultation (the
-// window is open when opens_at <= now < closes_at). In one transaction it claims the
-// Idempotency-Key, checks the fields and the anchor, stores the comment with its tracking number,
-// answers the key and queues the receipt mail. A retry with the same key and request creates
-// nothing and returns the comment the first one created, with replayed true; the same key with
-// another request is refused with idempotency_key_reused.
+// window is open when opens_at <= now < closes_at). It checks the fields and the anchor, then
+// stores at once, all or nothing, the comment with its tracking number, its receipt mail and the
+// Idempotency-Key. A retry with the same key and request creates nothing and returns the comment
+// the first one created, with replayed true; the same key with another request is refused with
+// idempotency_key_reused.
 func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationID string, in NewComment, idem Idempotency, now time.Time, baseURL string) (c *Comment, replayed bool, err error) {
 	if err := idem.validate(); err != nil {
 		return nil, false, err
@@ -74,12 +74,14 @@ func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationI
 	// Kept to the microsecond, as the database keeps it, so that a replay shows the same times.
 	now = now.Truncate(time.Microsecond)
 	hash := idem.hash(consultationID)
-	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if c, err = submitComment(ctx, tx, author, consultationID, in, now, baseURL); err != nil {
-			return err
+	con, c, err := checkComment(ctx, db, author, consultationID, in, now)
+	if err == nil {
+		receipt := func(c *Comment) *MailMessage {
+			t := mailtext.CommentReceipt(baseURL, con.Title, c.TrackingNumber, c.CommentType, c.Publication, c.Body)
+			return newMail(author.Email, t.Subject, t.Body, now)
 		}
-		return idem.record(tx, author.ID, hash, c.ID, now)
-	})
+		err = storeComment(ctx, db, &newSubmission{con: con, comment: c, receipt: receipt, key: idem.row(author.ID, hash, c.ID, now)})
+	}
 	switch {
 	case errors.Is(err, errKeyTaken):
 		c, err = idem.replayedComment(ctx, db, author, hash)
@@ -97,31 +99,24 @@ func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationI
 	return c, false, nil
 }
 
-// submitComment checks and stores a comment and queues its receipt, in tx.
-func submitComment(ctx context.Context, tx *gorm.DB, author *User, consultationID string, in NewComment, now time.Time, baseURL string) (*Comment, error) {
-	con, err := FindConsultation(ctx, tx, consultationID)
+// checkComment reads the consultation, checks that its window is open and that the comment's
+// fields and anchor are valid, and returns the comment's row, not stored yet.
+func checkComment(ctx context.Context, db *gorm.DB, author *User, consultationID string, in NewComment, now time.Time) (*Consultation, *Comment, error) {
+	con, err := FindConsultation(ctx, db, consultationID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := con.RequireOpen(now); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	errs := in.validate()
 	if in.ClauseID != nil && len(errs) == 0 {
-		errs = append(errs, checkAnchor(tx, con, in)...)
+		errs = append(errs, checkAnchor(db.WithContext(ctx), con, in)...)
 	}
 	if len(errs) > 0 {
-		return nil, Invalid("the comment has invalid fields", errs...)
+		return nil, nil, Invalid("the comment has invalid fields", errs...)
 	}
-	c := newCommentRow(con, author, in, now)
-	if err := insertWithTrackingNumbers(tx, con, []*Comment{c}); err != nil {
-		return nil, err
-	}
-	t := mailtext.CommentReceipt(baseURL, con.Title, c.TrackingNumber, c.CommentType, c.Publication, c.Body)
-	if err := EnqueueMail(ctx, tx, author.Email, t.Subject, t.Body, now); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return con, newCommentRow(con, author, in, now), nil
 }
 
 // newCommentRow builds the row of a new comment; one that names no language takes its author's

@@ -2,7 +2,9 @@ package models_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -87,7 +89,7 @@ func TestSubmitCommentIdempotency(t *testing.T) {
 			first, replayed, err := w.submit(w.author, "first", tt.firstKey, w.now)
 			require.NoError(t, err)
 			require.False(t, replayed)
-			before := w.count(t, "comments")
+			before, mailsBefore := w.count(t, "comments"), w.count(t, "mail_outbox")
 			second, replayed, err := w.submit(tt.secondUser, tt.secondBody, tt.secondKey, w.now)
 			switch tt.want {
 			case "same":
@@ -97,6 +99,7 @@ func TestSubmitCommentIdempotency(t *testing.T) {
 				assert.Equal(t, first.TrackingNumber, second.TrackingNumber)
 				assert.True(t, first.CreatedAt.Equal(second.CreatedAt))
 				assert.Equal(t, before, w.count(t, "comments"), "a replay creates nothing")
+				assert.Equal(t, mailsBefore, w.count(t, "mail_outbox"), "a replay mails nothing")
 			case "new":
 				require.NoError(t, err)
 				assert.False(t, replayed)
@@ -105,6 +108,7 @@ func TestSubmitCommentIdempotency(t *testing.T) {
 			default:
 				assert.Equal(t, models.Code(tt.want), codeOf(err), "%v", err)
 				assert.Equal(t, before, w.count(t, "comments"))
+				assert.Equal(t, mailsBefore, w.count(t, "mail_outbox"), "a refused request mails nothing")
 			}
 		})
 	}
@@ -203,4 +207,80 @@ func TestImportCommentsRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSubmittedCommentIsStoredAsAnswered reads a submitted comment back: every field the command
+// answered with is what the database holds.
+func TestSubmittedCommentIsStoredAsAnswered(t *testing.T) {
+	w := newCommentWorld(t)
+	in := models.NewComment{ClauseID: &w.clause.ID, CommentType: "editorial", Body: "Say “patched” once.", ProposedChange: "Devices shall be kept patched.",
+		Quote: &models.Quote{Exact: "patched", Prefix: "shall be "}, Publication: models.PublicAnonymous, Language: "fr", ParagraphRef: "Table 2"}
+	c, _, err := models.SubmitComment(context.Background(), w.db.DB, w.author, w.con.ID, in, models.Idempotency{Key: "k", Request: []byte("r")}, w.now, "https://consult.example")
+	require.NoError(t, err)
+	var stored models.Comment
+	require.NoError(t, w.db.Take(&stored, "id = ?", c.ID).Error)
+	assert.True(t, c.CreatedAt.Equal(stored.CreatedAt) && c.UpdatedAt.Equal(stored.UpdatedAt))
+	stored.CreatedAt, stored.UpdatedAt = c.CreatedAt, c.UpdatedAt
+	assert.Equal(t, *c, stored)
+	assert.NotEmpty(t, stored.Signature)
+	assert.EqualValues(t, 1, w.count(t, "mail_outbox"))
+	assert.EqualValues(t, 1, w.count(t, "idempotency_keys"))
+}
+
+// TestParallelSubmissionsWithRepeatedKeys sends 60 submissions at once: 20 keys sent three times
+// each and 20 without a key. Submissions that arrive together are stored together on PostgreSQL;
+// a key sent twice in one batch makes it fail, and each of its submissions is then stored alone.
+// Either way: one comment and one receipt per key or keyless request, every retry answered with
+// its key's comment.
+func TestParallelSubmissionsWithRepeatedKeys(t *testing.T) {
+	w := newCommentWorld(t)
+	const keys, repeats, keyless = 20, 3, 20
+	type answer struct {
+		key      string
+		id       string
+		replayed bool
+	}
+	answers := make(chan answer, keys*repeats+keyless)
+	var wg sync.WaitGroup
+	for i := range keys*repeats + keyless {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			key, body := "", fmt.Sprintf("keyless comment %d", i)
+			if i < keys*repeats {
+				key, body = fmt.Sprintf("key-%d", i%keys), fmt.Sprintf("comment of key %d", i%keys)
+			}
+			c, replayed, err := w.submit(w.author, body, key, w.now)
+			if assert.NoError(t, err) {
+				answers <- answer{key, c.ID, replayed}
+			}
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	byKey := map[string][]answer{}
+	for a := range answers {
+		byKey[a.key] = append(byKey[a.key], a)
+	}
+	for key, got := range byKey {
+		if key == "" {
+			assert.Len(t, got, keyless)
+			continue
+		}
+		require.Len(t, got, repeats, key)
+		fresh := 0
+		for _, a := range got {
+			assert.Equal(t, got[0].id, a.id, "every answer to %s names one comment", key)
+			if !a.replayed {
+				fresh++
+			}
+		}
+		assert.Equal(t, 1, fresh, "one answer to %s created the comment", key)
+	}
+	assert.EqualValues(t, keys+keyless, w.count(t, "comments"))
+	assert.EqualValues(t, keys+keyless, w.count(t, "mail_outbox"))
+	assert.EqualValues(t, keys, w.count(t, "idempotency_keys"))
+	var numbers int64
+	require.NoError(t, w.db.Model(&models.Comment{}).Distinct("tracking_number").Count(&numbers).Error)
+	assert.EqualValues(t, keys+keyless, numbers)
 }

@@ -59,7 +59,7 @@ func insertWithTrackingNumbers(tx *gorm.DB, con *Consultation, rows []*Comment) 
 	}
 	pending := rows
 	for attempt := 0; len(pending) > 0; attempt++ {
-		if attempt == 5 {
+		if attempt == maxTrackingDraws {
 			return fmt.Errorf("no free tracking number after %d attempts", attempt)
 		}
 		for _, c := range pending {

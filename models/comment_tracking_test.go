@@ -55,3 +55,28 @@ func TestRandomTrackingCodeUsesTheReadableAlphabet(t *testing.T) {
 		assert.Regexp(t, `^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$`, models.RandomTrackingCode())
 	}
 }
+
+// TestSubmittedCommentDrawsATakenTrackingNumberAgain forces a submission's first tracking number to
+// be one given already: the comment is stored once, under a fresh number, with one receipt whose
+// text names that number.
+func TestSubmittedCommentDrawsATakenTrackingNumberAgain(t *testing.T) {
+	w := newCommentWorld(t)
+	codes := []string{"AAAA-AAAA", "AAAA-AAAA", "BBBB-BBBB"}
+	t.Cleanup(models.SetRandomTrackingCode(func() string {
+		c := codes[0]
+		codes = codes[1:]
+		return c
+	}))
+	first, _, err := w.submit(w.author, "first", "k1", w.now)
+	require.NoError(t, err)
+	second, _, err := w.submit(w.author, "second", "k2", w.now)
+	require.NoError(t, err)
+	assert.Equal(t, "IOT-2027-AAAA-AAAA", first.TrackingNumber)
+	assert.Equal(t, "IOT-2027-BBBB-BBBB", second.TrackingNumber)
+	assert.Empty(t, codes)
+	assert.EqualValues(t, 2, w.count(t, "comments"))
+	var receipts []string
+	require.NoError(t, w.db.Model(&models.MailMessage{}).Order("body_text").Pluck("body_text", &receipts).Error)
+	require.Len(t, receipts, 2)
+	assert.Contains(t, receipts[0]+receipts[1], second.TrackingNumber)
+}

@@ -52,19 +52,15 @@ func (i Idempotency) hash(target string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// record keeps the key for user with the comment its request created, in the transaction that
-// created it. A concurrent request with the same key waits at the key's unique index until this
-// transaction ends, then gets errKeyTaken and rolls back what it did: one comment per key, and no
-// query before the work.
-func (i Idempotency) record(tx *gorm.DB, userID, hash, commentID string, now time.Time) error {
+// row is the key to store for user with the comment its request creates, nil when the request
+// has no key. It is stored with the comment: a concurrent request with the same key waits at the
+// key's unique index until the first one is stored, then gets errKeyTaken and stores nothing of
+// its own: one comment per key, and no query before the work.
+func (i Idempotency) row(userID, hash, commentID string, now time.Time) *IdempotencyKey {
 	if i.Key == "" {
 		return nil
 	}
-	err := tx.Create(&IdempotencyKey{UserID: userID, Key: i.Key, RequestHash: hash, CommentID: &commentID, CreatedAt: now}).Error
-	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return errKeyTaken
-	}
-	return err
+	return &IdempotencyKey{UserID: userID, Key: i.Key, RequestHash: hash, CommentID: &commentID, CreatedAt: now}
 }
 
 // replayedComment returns the comment that the first request with the key created, or

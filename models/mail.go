@@ -39,9 +39,12 @@ const MaxMailAttempts = 8
 
 // EnqueueMail puts a mail in the outbox; call it in the transaction of the action that causes it.
 func EnqueueMail(ctx context.Context, tx *gorm.DB, to, subject, body string, now time.Time) error {
-	return tx.WithContext(ctx).Create(&MailMessage{
-		ID: NewID(), ToAddress: to, Subject: subject, BodyText: body, Status: MailPending, NextAttemptAt: now, CreatedAt: now,
-	}).Error
+	return tx.WithContext(ctx).Create(newMail(to, subject, body, now)).Error
+}
+
+// newMail is the outbox row of a mail due now.
+func newMail(to, subject, body string, now time.Time) *MailMessage {
+	return &MailMessage{ID: NewID(), ToAddress: to, Subject: subject, BodyText: body, Status: MailPending, NextAttemptAt: now, CreatedAt: now}
 }
 
 // ClaimDueMail takes up to limit due mails for this worker with one conditional update that

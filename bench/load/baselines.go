@@ -81,7 +81,7 @@ func (r *rig) pgbenchInsert(ctx context.Context, clients int, d time.Duration) (
  quote_exact, quote_prefix, quote_suffix, publication, language, status, tracking_number, version, reason_code, moderation_note,
  paragraph_ref, created_at, updated_at, signature)
  VALUES (gen_random_uuid(), '%s', '%s', (SELECT id FROM users WHERE email = '%s'), 'technical', '%s' || md5(random()::text), '%s',
- '', '', '', 'public_named', 'en', 'submitted', 'BENCH-2026-' || upper(substr(md5(random()::text), 1, 9)), 1, '', '', '', now(), now(),
+ '', '', '', 'public_named', 'en', 'submitted', 'BENCH-2026-' || upper(md5(random()::text)), 1, '', '', '', now(), now(),
  decode(repeat(md5(random()::text), 32), 'hex'));
 `, r.data.ConsultationID, r.data.ClauseIDs[len(r.data.ClauseIDs)/2], r.data.Stakeholders[0], submissionBody(0), proposedChange)
 	if err := os.WriteFile(script, []byte(sql), 0o600); err != nil {
