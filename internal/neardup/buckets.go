@@ -19,6 +19,7 @@ type buckets struct {
 // indexed under its own group when it arrives and moved when it joins one later.
 type bucket struct {
 	reps  []int32 // distinct representatives, in no particular order
+	sizes []int32 // how many items of the group of reps[i] the bucket holds
 	items []int32 // the items, in the order they came
 }
 
@@ -65,20 +66,20 @@ func (b *buckets) index(ix *Index, keys []uint64, rep, n int32) {
 		case !ok:
 			m[key] = n
 		case v >= 0:
-			reps := []int32{rep}
+			reps, sizes := []int32{rep}, []int32{2}
 			if r := ix.group[v]; r != rep {
-				reps = []int32{r, rep}
+				reps, sizes = []int32{r, rep}, []int32{1, 1}
 			}
-			m[key] = b.newMulti(bucket{reps: reps, items: []int32{v, n}})
+			m[key] = b.newMulti(bucket{reps: reps, sizes: sizes, items: []int32{v, n}})
 		default:
-			b.multi[^v].add(ix, rep, n)
+			b.multi[^v].add(rep, n)
 		}
 	}
 }
 
 // add records item n of group rep, unless the bucket already holds maxBucketGroups other
 // groups or maxBucketItems items of this one.
-func (bk *bucket) add(ix *Index, rep, n int32) {
+func (bk *bucket) add(rep, n int32) {
 	i := 0
 	if rep == n {
 		i = len(bk.reps) // an item is indexed as its own group only when it arrives: not here yet
@@ -91,26 +92,18 @@ func (bk *bucket) add(ix *Index, rep, n int32) {
 		if i >= maxBucketGroups {
 			return
 		}
-		bk.reps = append(bk.reps, rep)
-	case len(bk.items) >= maxBucketItems && bk.count(ix, rep) >= maxBucketItems:
+		bk.reps, bk.sizes = append(bk.reps, rep), append(bk.sizes, 0)
+	case bk.sizes[i] >= maxBucketItems:
 		return
 	case i > 0:
 		// Move the group to the front, where the next of its members finds it at once (the
 		// order of the groups in a bucket is never used).
 		bk.reps[0], bk.reps[i] = bk.reps[i], bk.reps[0]
+		bk.sizes[0], bk.sizes[i] = bk.sizes[i], bk.sizes[0]
+		i = 0
 	}
+	bk.sizes[i]++
 	bk.items = append(bk.items, n)
-}
-
-// count returns how many items of rep's group the bucket holds.
-func (bk *bucket) count(ix *Index, rep int32) int {
-	c := 0
-	for _, m := range bk.items {
-		if ix.group[m] == rep {
-			c++
-		}
-	}
-	return c
 }
 
 // maxBucketItems is how many items of one group a bucket keeps: matchesMember checks at most
@@ -132,7 +125,7 @@ func (b *buckets) unindex(keys []uint64, n int32) {
 		default:
 			bk := &b.multi[^v]
 			if i := slices.Index(bk.reps, n); i >= 0 {
-				bk.reps = slices.Delete(bk.reps, i, i+1)
+				bk.reps, bk.sizes = slices.Delete(bk.reps, i, i+1), slices.Delete(bk.sizes, i, i+1)
 				bk.items = slices.Delete(bk.items, slices.Index(bk.items, n), slices.Index(bk.items, n)+1)
 			}
 			switch {

@@ -108,7 +108,33 @@ func TestRestoreRebuildsWhatAssignBuilt(t *testing.T) {
 				require.Equal(t, live.Assign(it.ID, it.Sig), restored.Assign(it.ID, it.Sig), it.ID)
 			}
 			assert.Equal(t, live.Clusters(), restored.Clusters())
+			checkBucketSizes(t, live)
+			checkBucketSizes(t, restored)
 		})
+	}
+}
+
+// checkBucketSizes checks that every bucket counts right how many items of each of its groups it
+// holds.
+func checkBucketSizes(t *testing.T, ix *Index) {
+	t.Helper()
+	for _, m := range ix.buckets.byBand {
+		for _, v := range m {
+			if v >= 0 {
+				continue
+			}
+			bk := ix.buckets.multi[^v]
+			require.Len(t, bk.sizes, len(bk.reps))
+			for i, rep := range bk.reps {
+				n := 0
+				for _, item := range bk.items {
+					if ix.group[item] == rep {
+						n++
+					}
+				}
+				require.EqualValues(t, n, bk.sizes[i], "group %d", rep)
+			}
+		}
 	}
 }
 
