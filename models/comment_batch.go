@@ -32,7 +32,9 @@ type commentBatcher struct {
 	writers int
 }
 
-// pendingSubmission is a submission waiting for a batch, and its outcome once stored.
+// pendingSubmission is a submission waiting for a batch, and its outcome once stored. A
+// submission whose client goes away while it waits is stored all the same, as is one whose
+// client goes away after its commit; a retry with its Idempotency-Key then finds it.
 type pendingSubmission struct {
 	ctx  context.Context
 	sub  *newSubmission
