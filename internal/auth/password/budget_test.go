@@ -2,6 +2,7 @@ package password
 
 import (
 	"context"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -171,4 +172,25 @@ func TestBudgetShareBounds(t *testing.T) {
 		assert.Nil(t, NewBudget(1, 0, time.Second).LimitShare(share).share, share)
 	}
 	assert.NotNil(t, NewBudget(1, 0, time.Second).LimitShare(0.5).share)
+}
+
+// TestBudgetChargesProcessorTimeNotWaiting: a derivation that waits, as one does on a machine
+// whose processors other programs keep busy, is charged the processor time this process used
+// over it, not its wall time; so one slow registration does not turn the next sign-in away.
+func TestBudgetChargesProcessorTimeNotWaiting(t *testing.T) {
+	if _, ok := processCPUTime(); !ok {
+		t.Skip("this system does not tell a process's processor time")
+	}
+	waiting := func(pw, salt []byte, p Params) []byte {
+		time.Sleep(300 * time.Millisecond)
+		return idKey(pw, salt, p)
+	}
+	budget := NewBudget(1, 0, time.Second).LimitShare(0.05 / float64(runtime.GOMAXPROCS(0))) // 50 ms a second
+	h := NewHasher(withParams(fast), WithBudget(budget), withKDF(waiting))
+
+	_, err := h.Hash(context.Background(), "correct horse battery")
+	require.NoError(t, err)
+	assert.False(t, budget.Spent(), "300 ms of waiting spent a 50 ms share")
+	_, err = h.Hash(context.Background(), "correct horse battery")
+	assert.NoError(t, err)
 }
