@@ -102,11 +102,8 @@ func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationI
 // checkComment reads the consultation, checks that its window is open and that the comment's
 // fields and anchor are valid, and returns the comment's row, not stored yet.
 func checkComment(ctx context.Context, db *gorm.DB, author *User, consultationID string, in NewComment, now time.Time) (*Consultation, *Comment, error) {
-	con, err := FindConsultation(ctx, db, consultationID)
+	con, err := findOpenConsultation(ctx, db, consultationID, now)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := con.RequireOpen(now); err != nil {
 		return nil, nil, err
 	}
 	errs := in.validate()

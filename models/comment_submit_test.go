@@ -284,3 +284,32 @@ func TestParallelSubmissionsWithRepeatedKeys(t *testing.T) {
 	require.NoError(t, w.db.Model(&models.Comment{}).Distinct("tracking_number").Count(&numbers).Error)
 	assert.EqualValues(t, keys+keyless, numbers)
 }
+
+// TestSubmissionsSeeTheWindowAsItIs: submissions rely on a consultation found open for a second,
+// which never admits a comment after the window closes and never hides an extension made here.
+func TestSubmissionsSeeTheWindowAsItIs(t *testing.T) {
+	w := newCommentWorld(t)
+	ctx := context.Background()
+	_, _, err := w.submit(w.author, "While open.", "", w.now)
+	require.NoError(t, err)
+
+	closes := w.con.ClosesAt
+	_, _, err = w.submit(w.author, "At the closing instant.", "", closes)
+	assert.Equal(t, models.CodeConsultationNotOpen, codeOf(err))
+
+	later := closes.Add(time.Hour)
+	_, err = models.UpdateConsultation(ctx, w.db.DB, nil, w.con.ID, models.ConsultationChange{ClosesAt: &later, Version: w.con.Version}, w.now)
+	require.NoError(t, err)
+	_, _, err = w.submit(w.author, "After the old closing, before the new one.", "", closes.Add(time.Minute))
+	require.NoError(t, err, "the extension is seen at once")
+
+	title := "Renamed"
+	_, err = models.UpdateConsultation(ctx, w.db.DB, nil, w.con.ID, models.ConsultationChange{Title: &title, Version: w.con.Version + 1}, closes.Add(2*time.Minute))
+	require.NoError(t, err)
+	_, _, err = w.submit(w.author, "Under the new title.", "", closes.Add(3*time.Minute))
+	require.NoError(t, err)
+	var receipts []string
+	require.NoError(t, w.db.Model(&models.MailMessage{}).Where("body_text LIKE ?", "%Under the new title.%").Pluck("body_text", &receipts).Error)
+	require.Len(t, receipts, 1)
+	assert.Contains(t, receipts[0], `"Renamed"`, "the receipt quotes the title as changed here")
+}

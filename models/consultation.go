@@ -219,6 +219,7 @@ func UpdateConsultation(ctx context.Context, db *gorm.DB, actor *User, id string
 	if err != nil {
 		return nil, err
 	}
+	openConsultations.forget(id)
 	return c, nil
 }
 
