@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"time"
 
@@ -137,21 +138,20 @@ func RevokeUserSessions(ctx context.Context, db *gorm.DB, userID, keep string, n
 
 // ActiveUser returns the user of a live session: the session exists, belongs to the user, is
 // neither revoked nor expired, and the account is not disabled. Any failure is unauthenticated.
-// Every signed-in request asks, so the usual case is one query: the user joined to the session.
+// Every signed-in request asks, so the usual case is one query, the user joined to the session,
+// scanned column by column: through GORM's model scan it cost as much processor time as the
+// round trip itself.
 func ActiveUser(ctx context.Context, db *gorm.DB, sessionID, userID string, now time.Time) (*User, error) {
 	sessionEnded := &Error{Code: CodeUnauthenticated, Message: "the session has ended; sign in again"}
 	notActive := &Error{Code: CodeUnauthenticated, Message: "the account is not active"}
-	var row struct {
-		User
-		SessionRevokedAt *time.Time
-		SessionExpiresAt time.Time
-	}
-	err := db.WithContext(ctx).Table("users").
-		Select("users.*, s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at").
-		Joins("JOIN sessions s ON s.user_id = users.id").
-		Where("s.id = ? AND users.id = ?", sessionID, userID).Take(&row).Error
+	var u User
+	var revokedAt sql.NullTime
+	var expiresAt time.Time
+	err := db.WithContext(ctx).Raw(activeUserQuery, sessionID, userID).Row().Scan(&u.ID, &u.Email, &u.EmailVerified, &u.PasswordHash,
+		&u.DisplayName, &u.Organisation, &u.StakeholderType, &u.Country, &u.TransparencyRegisterID, &u.Language, &u.Role,
+		&u.Disabled, &u.CreatedAt, &u.UpdatedAt, &revokedAt, &expiresAt)
 	switch {
-	case errors.Is(err, gorm.ErrRecordNotFound):
+	case errors.Is(err, sql.ErrNoRows):
 		// No session of this user, or no user: which one decides the message.
 		var n int64
 		if err := db.WithContext(ctx).Model(&Session{}).Where("id = ? AND user_id = ?", sessionID, userID).Count(&n).Error; err != nil {
@@ -163,13 +163,18 @@ func ActiveUser(ctx context.Context, db *gorm.DB, sessionID, userID string, now 
 		return nil, notActive
 	case err != nil:
 		return nil, err
-	case row.SessionRevokedAt != nil || !now.Before(row.SessionExpiresAt):
+	case revokedAt.Valid || !now.Before(expiresAt):
 		return nil, sessionEnded
-	case row.Disabled:
+	case u.Disabled:
 		return nil, notActive
 	}
-	return &row.User, nil
+	return &u, nil
 }
+
+// activeUserQuery reads every column of User, in its field order, and the session's end.
+const activeUserQuery = `SELECT u.id, u.email, u.email_verified, u.password_hash, u.display_name, u.organisation, u.stakeholder_type,
+u.country, u.transparency_register_id, u.language, u.role, u.disabled, u.created_at, u.updated_at, s.revoked_at, s.expires_at
+FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id = ? AND u.id = ?`
 
 func truncate(s string, n int) string {
 	if len(s) <= n {
