@@ -82,7 +82,8 @@ func (i *Issuer) IssueAccess(subject, role, family string) (string, time.Time, e
 // but HS256 (so "none" and RS256/HS256 key confusion), a wrong signature, a wrong or missing iss
 // or aud, a missing or past exp, a future nbf or iat (all with Leeway), a typ other than
 // "access", a missing sub, jti, role, fam or iat, and a lifetime (exp - iat) longer than the
-// issuer's access TTL.
+// issuer's access TTL. A token verified before is remembered (verifiedTokens): only its times
+// (exp, nbf, iat) are checked again.
 func (i *Issuer) ParseAccess(token string) (*Claims, error) {
 	if len(token) > MaxTokenLen {
 		return nil, errTooLong
@@ -90,9 +91,14 @@ func (i *Issuer) ParseAccess(token string) (*Claims, error) {
 	if !compactJWS(token) {
 		return nil, errNotJWS
 	}
-	var c accessClaims
-	_, err := i.parser.ParseWithClaims(token, &c, i.key)
-	if err != nil {
+	c, known := i.verified.Get(token)
+	if known {
+		if err := i.validator.Validate(&c); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrInvalidToken, err)
+		}
+		return c.claims(), nil
+	}
+	if _, err := i.parser.ParseWithClaims(token, &c, i.key); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidToken, err)
 	}
 	if c.Type != accessType {
@@ -104,6 +110,11 @@ func (i *Issuer) ParseAccess(token string) (*Claims, error) {
 	if c.ExpiresAt.Sub(c.IssuedAt.Time) > i.ttl {
 		return nil, errLifetime
 	}
+	i.verified.Add(token, c)
+	return c.claims(), nil
+}
+
+func (c *accessClaims) claims() *Claims {
 	return &Claims{
 		UserID:    c.Subject,
 		Role:      c.Role,
@@ -111,7 +122,7 @@ func (i *Issuer) ParseAccess(token string) (*Claims, error) {
 		ID:        c.ID,
 		IssuedAt:  c.IssuedAt.UTC(),
 		ExpiresAt: c.ExpiresAt.UTC(),
-	}, nil
+	}
 }
 
 // compactJWS reports whether s is three segments of the base64url alphabet separated by dots.

@@ -335,3 +335,31 @@ func decodeSegment(t *testing.T, seg string, v any) {
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(b, v))
 }
+
+// TestParseAccessAgain: a token verified once is remembered, not decoded again, yet gives the same
+// claims and still has its times checked on every use, like a token seen for the first time.
+func TestParseAccessAgain(t *testing.T) {
+	iss, clock := newTestIssuer(t)
+	tok, exp, err := iss.IssueAccess("user-1", "stakeholder", "family-1")
+	require.NoError(t, err)
+	first, err := iss.ParseAccess(tok)
+	require.NoError(t, err)
+	again, err := iss.ParseAccess(tok)
+	require.NoError(t, err)
+	assert.Equal(t, first, again)
+
+	clock.now = t0.Add(-Leeway - time.Second) // before its iat and nbf, beyond the leeway
+	_, err = iss.ParseAccess(tok)
+	assert.ErrorIs(t, err, jwt.ErrTokenUsedBeforeIssued)
+	clock.now = exp.Add(Leeway)
+	_, err = iss.ParseAccess(tok)
+	assert.ErrorIs(t, err, jwt.ErrTokenExpired)
+
+	tampered := tok[:len(tok)-2] + "AA"
+	if tampered == tok {
+		tampered = tok[:len(tok)-2] + "BB"
+	}
+	clock.now = t0
+	_, err = iss.ParseAccess(tampered)
+	assert.ErrorIs(t, err, ErrInvalidToken, "only the exact token verified is remembered")
+}
