@@ -30,7 +30,7 @@ var CommentTypes = []string{"general", "technical", "editorial"}
 // general when ClauseID is nil) and optionally to a quoted passage of it.
 type Comment struct {
 	ID             string     `gorm:"primaryKey;index:comments_consultation_status_idx,priority:3;index:comments_consultation_id_idx,priority:2;index:comments_consultation_clause_idx,priority:3" json:"id"`
-	ConsultationID string     `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1;index:comments_consultation_id_idx,priority:1;index:comments_consultation_clause_idx,priority:1;index:comments_cluster_idx,priority:1;index:comments_cluster_seq_idx,priority:1" json:"consultation_id"`
+	ConsultationID string     `gorm:"not null;uniqueIndex:comments_tracking_key,priority:1;index:comments_consultation_status_idx,priority:1;index:comments_consultation_id_idx,priority:1;index:comments_consultation_clause_idx,priority:1" json:"consultation_id"`
 	ClauseID       *string    `gorm:"index:comments_clause_idx;index:comments_consultation_clause_idx,priority:2" json:"clause_id"`
 	AuthorID       *string    `gorm:"index:comments_author_idx" json:"author_id"`
 	CommentType    string     `gorm:"not null" json:"comment_type"`
@@ -56,12 +56,6 @@ type Comment struct {
 
 	// RedactedProposedChange is what the public reads instead of ProposedChange once redacted.
 	RedactedProposedChange *string `json:"redacted_proposed_change"`
-
-	// ClusterID names the campaign cluster the comment joined (its first comment's id), nil while
-	// it is in none; ClusterSeq is its turn in the consultation's clustering, nil until the
-	// Clusterer has taken it (comment_clusterer.go).
-	ClusterID  *string `gorm:"index:comments_cluster_idx,priority:2" json:"-"`
-	ClusterSeq *int64  `gorm:"index:comments_cluster_seq_idx,priority:2" json:"-"`
 }
 
 // commentColumns lists the columns of Comment, qualified by the table, for queries that join

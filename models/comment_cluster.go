@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"slices"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -11,6 +12,18 @@ import (
 // 3-shingles, 128 MinHash permutations) when it arrives, and the Clusterer (comment_clusterer.go)
 // stores the cluster it joins. The functions here read those stored clusters, after catching up
 // with the comments still waiting. Withdrawn comments are left out of what they show.
+
+// CommentCluster is a comment's place in its consultation's campaign clustering: ClusterSeq is
+// its turn, nil until the Clusterer has taken it, and ClusterID the cluster it joined (its first
+// comment's id), nil while it is in none. The database adds the row, waiting, when the comment is
+// inserted (a trigger); assigning it updates this narrow row, never the comment's.
+type CommentCluster struct {
+	CommentID      string    `gorm:"primaryKey"`
+	ConsultationID string    `gorm:"not null;uniqueIndex:comment_clusters_seq_key,priority:1;index:comment_clusters_cluster_idx,priority:1"`
+	CreatedAt      time.Time `gorm:"not null"` // the comment's, for the order of arrival
+	ClusterSeq     *int64    `gorm:"uniqueIndex:comment_clusters_seq_key,priority:2"`
+	ClusterID      *string   `gorm:"index:comment_clusters_cluster_idx,priority:2"`
+}
 
 // Cluster is a group of near-identical comments (a campaign). Its id is its first comment's id
 // and its representative text that comment's body. TrackingNumbers are the members' tracking
@@ -38,9 +51,10 @@ func ClustersOf(ctx context.Context, db *gorm.DB, cl *Clusterer, consultationID 
 		TrackingNumber string
 		ClusterID      string
 	}
-	err = db.WithContext(ctx).Model(&Comment{}).Select("id, tracking_number, cluster_id").
-		Where("consultation_id = ? AND cluster_id IS NOT NULL AND status <> ?", con.ID, CommentWithdrawn).
-		Order("cluster_seq").Scan(&rows).Error
+	err = db.WithContext(ctx).Table("comment_clusters cc").Select("c.id, c.tracking_number, cc.cluster_id").
+		Joins("JOIN comments c ON c.id = cc.comment_id").
+		Where("cc.consultation_id = ? AND cc.cluster_id IS NOT NULL AND c.status <> ?", con.ID, CommentWithdrawn).
+		Order("cc.cluster_seq").Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
@@ -78,8 +92,9 @@ func representatives(ctx context.Context, db *gorm.DB, consultationID string, cl
 		return nil
 	}
 	var reps []struct{ ID, Body string }
-	err := db.WithContext(ctx).Model(&Comment{}).Select("id, body").
-		Where("consultation_id = ? AND cluster_id = id", consultationID).
+	err := db.WithContext(ctx).Table("comment_clusters cc").Select("c.id, c.body").
+		Joins("JOIN comments c ON c.id = cc.comment_id").
+		Where("cc.consultation_id = ? AND cc.cluster_id = cc.comment_id", consultationID).
 		Scan(&reps).Error
 	if err != nil {
 		return err
@@ -105,7 +120,8 @@ func ClusterMembers(ctx context.Context, db *gorm.DB, cl *Clusterer, consultatio
 		return nil, err
 	}
 	var members []Comment
-	err = db.WithContext(ctx).Where("consultation_id = ? AND cluster_id = ? AND status <> ?", con.ID, clusterID, CommentWithdrawn).
+	err = db.WithContext(ctx).Where("consultation_id = ? AND status <> ?", con.ID, CommentWithdrawn).
+		Where("id IN (?)", inCluster(db, con.ID, clusterID)).
 		Order("created_at, id").Find(&members).Error
 	if err != nil {
 		return nil, err
@@ -146,7 +162,7 @@ func ClusterOfComments(ctx context.Context, db *gorm.DB, cl *Clusterer, comments
 		}
 	}
 	var rows []struct{ ID, ClusterID string }
-	err := db.WithContext(ctx).Model(&Comment{}).Select("id, cluster_id").Where("id IN ? AND cluster_id IS NOT NULL", ids).Scan(&rows).Error
+	err := db.WithContext(ctx).Model(&CommentCluster{}).Select("comment_id AS id, cluster_id").Where("comment_id IN ? AND cluster_id IS NOT NULL", ids).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
 		return out, err
 	}
@@ -158,8 +174,9 @@ func ClusterOfComments(ctx context.Context, db *gorm.DB, cl *Clusterer, comments
 		ClusterID string
 		N         int
 	}
-	err = db.WithContext(ctx).Model(&Comment{}).Select("cluster_id, COUNT(*) AS n").
-		Where("consultation_id IN ? AND cluster_id IN ? AND status <> ?", consultations, clusterIDs, CommentWithdrawn).Group("cluster_id").Scan(&sizes).Error
+	err = db.WithContext(ctx).Table("comment_clusters cc").Select("cc.cluster_id, COUNT(*) AS n").
+		Joins("JOIN comments c ON c.id = cc.comment_id").
+		Where("cc.consultation_id IN ? AND cc.cluster_id IN ? AND c.status <> ?", consultations, clusterIDs, CommentWithdrawn).Group("cc.cluster_id").Scan(&sizes).Error
 	if err != nil {
 		return nil, err
 	}
@@ -173,4 +190,9 @@ func ClusterOfComments(ctx context.Context, db *gorm.DB, cl *Clusterer, comments
 		}
 	}
 	return out, nil
+}
+
+// inCluster selects the ids of the comments of the consultation's cluster clusterID.
+func inCluster(db *gorm.DB, consultationID, clusterID string) *gorm.DB {
+	return db.Model(&CommentCluster{}).Select("comment_id").Where("consultation_id = ? AND cluster_id = ?", consultationID, clusterID)
 }

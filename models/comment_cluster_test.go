@@ -50,7 +50,7 @@ func TestClusterersShareTheirAssignments(t *testing.T) {
 		assert.Equal(t, f.members, clusters[0].Members, "turn %d: members in arrival order, the first leading", i)
 	}
 	var seqs []int64
-	require.NoError(t, f.db.Model(&models.Comment{}).Where("consultation_id = ?", f.consultationID).Order("cluster_seq").Pluck("cluster_seq", &seqs).Error)
+	require.NoError(t, f.db.Model(&models.CommentCluster{}).Where("consultation_id = ?", f.consultationID).Order("cluster_seq").Pluck("cluster_seq", &seqs).Error)
 	for i, seq := range seqs {
 		assert.Equal(t, int64(i+1), seq, "each comment is assigned once, in turn")
 	}

@@ -28,8 +28,8 @@ const backgroundPause = 100 * time.Millisecond
 const clusterIdle = 15 * time.Minute
 
 // Clusterer assigns every comment to its campaign cluster once, right after it arrives, and
-// stores the assignment on the comment (cluster_id, cluster_seq), so that reading clusters is a
-// query. Submissions never wait for it: Notify wakes a background pass, and every read of
+// stores the assignment in the comment's row of comment_clusters (CommentCluster: cluster_id,
+// cluster_seq), so that reading clusters is a query. Submissions never wait for it: Notify wakes a background pass, and every read of
 // clusters first catches up with what is still waiting, so readers always see every comment.
 //
 // Per consultation, assignments are made one at a time in cluster_seq order, under a
@@ -153,8 +153,9 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 			}
 		}
 		var waiting []signedComment
-		err := tx.Model(&Comment{}).Select("id, signature").Where("consultation_id = ? AND cluster_seq IS NULL", consultationID).
-			Order("created_at, id").Limit(clusterBatch).Scan(&waiting).Error
+		err := tx.Table("comment_clusters cc").Select("c.id, c.signature").Joins("JOIN comments c ON c.id = cc.comment_id").
+			Where("cc.consultation_id = ? AND cc.cluster_seq IS NULL", consultationID).
+			Order("cc.created_at, cc.comment_id").Limit(clusterBatch).Scan(&waiting).Error
 		if err != nil || len(waiting) == 0 {
 			return err // nothing waits: a read needs no index, so a cold process does not replay
 		}
@@ -181,14 +182,11 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 
 // storeAssignments writes what a batch assigned in one statement: each comment of the batch its
 // turn (cluster_seq) from first on, and each comment that entered a cluster (the batch's, and
-// earlier ones pulled in with them) its cluster_id. Clustering is bookkeeping, not a change to a
-// comment: updated_at stays. One statement, not one per cluster, for the round trips, and because
-// a row updated twice in one transaction has its foreign keys checked again on the second update
-// on PostgreSQL (FOR KEY SHARE of the consultation), which deadlocked with a moderation that holds
-// the consultation and waits for the comment.
+// earlier ones pulled in with them) its cluster_id, in their rows of comment_clusters. One
+// statement, not one per cluster, for the round trips.
 func storeAssignments(tx *gorm.DB, batch []signedComment, first int64, clusterOf map[string]string) error {
 	var stmt strings.Builder
-	stmt.WriteString("UPDATE comments SET cluster_seq = CASE id")
+	stmt.WriteString("UPDATE comment_clusters SET cluster_seq = CASE comment_id")
 	args := make([]any, 0, 2*len(batch)+2*len(clusterOf)+1)
 	ids := make([]string, 0, len(batch)+len(clusterOf))
 	for i, c := range batch {
@@ -198,7 +196,7 @@ func storeAssignments(tx *gorm.DB, batch []signedComment, first int64, clusterOf
 	}
 	stmt.WriteString(" ELSE cluster_seq END")
 	if len(clusterOf) > 0 {
-		stmt.WriteString(", cluster_id = CASE id")
+		stmt.WriteString(", cluster_id = CASE comment_id")
 		for id, cluster := range clusterOf {
 			stmt.WriteString(" WHEN ? THEN ?")
 			args = append(args, id, cluster)
@@ -208,7 +206,7 @@ func storeAssignments(tx *gorm.DB, batch []signedComment, first int64, clusterOf
 		}
 		stmt.WriteString(" ELSE cluster_id END")
 	}
-	stmt.WriteString(" WHERE id IN ?")
+	stmt.WriteString(" WHERE comment_id IN ?")
 	return tx.Exec(stmt.String(), append(args, ids)...).Error
 }
 
@@ -219,7 +217,7 @@ const replayBatch = 2000
 // restoring each with the cluster it is stored in rather than searching for it again.
 func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string) error {
 	var top int64
-	err := tx.Model(&Comment{}).Select("COALESCE(MAX(cluster_seq), 0)").Where("consultation_id = ?", consultationID).Scan(&top).Error
+	err := tx.Model(&CommentCluster{}).Select("COALESCE(MAX(cluster_seq), 0)").Where("consultation_id = ?", consultationID).Scan(&top).Error
 	if err != nil {
 		return err
 	}
@@ -232,8 +230,9 @@ func (cl *Clusterer) replay(tx *gorm.DB, st *clusterState, consultationID string
 	}
 	for st.seq < top {
 		var stored []storedComment
-		err := tx.Model(&Comment{}).Select("id, signature, cluster_id").Where("consultation_id = ? AND cluster_seq > ?", consultationID, st.seq).
-			Order("cluster_seq").Limit(replayBatch).Scan(&stored).Error
+		err := tx.Table("comment_clusters cc").Select("c.id, c.signature, cc.cluster_id").Joins("JOIN comments c ON c.id = cc.comment_id").
+			Where("cc.consultation_id = ? AND cc.cluster_seq > ?", consultationID, st.seq).
+			Order("cc.cluster_seq").Limit(replayBatch).Scan(&stored).Error
 		if err != nil {
 			return err
 		}

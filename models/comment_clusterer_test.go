@@ -82,7 +82,7 @@ func TestColdClustererAssignsLikeAWarmOne(t *testing.T) {
 			ClusterID  *string
 			ClusterSeq int64
 		}
-		require.NoError(t, db.Model(&models.Comment{}).Select("id, cluster_id, cluster_seq").Order("id").Scan(&rows).Error)
+		require.NoError(t, db.Model(&models.CommentCluster{}).Select("comment_id AS id, cluster_id, cluster_seq").Order("comment_id").Scan(&rows).Error)
 		out := make([]string, len(rows))
 		for i, r := range rows {
 			c := ""
@@ -112,6 +112,6 @@ func TestColdClustererAssignsLikeAWarmOne(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, clusters)
 	var late int
-	require.NoError(t, coldDB.Raw(`SELECT COUNT(*) FROM comments c JOIN comments r ON r.id = c.cluster_id WHERE c.cluster_seq > ? AND c.cluster_seq < r.cluster_seq`, 0).Scan(&late).Error)
+	require.NoError(t, coldDB.Raw(`SELECT COUNT(*) FROM comment_clusters c JOIN comment_clusters r ON r.comment_id = c.cluster_id WHERE c.cluster_seq > ? AND c.cluster_seq < r.cluster_seq`, 0).Scan(&late).Error)
 	t.Logf("%d clusters, %d members that arrived before their representative", len(clusters), late)
 }

@@ -17,6 +17,7 @@ func All() []any {
 		&AuditEvent{},
 		&Attachment{},
 		&Comment{},
+		&CommentCluster{},
 		&CommentRevision{},
 		&IdempotencyKey{},
 		&Disposition{},

@@ -214,7 +214,7 @@ func (r *rig) settle(ctx context.Context) error {
 	for {
 		var waiting int
 		err := r.db.QueryRow(ctx, `SELECT (SELECT count(*) FROM mail_outbox WHERE status = 'pending')
-			+ (SELECT count(*) FROM comments WHERE cluster_seq IS NULL)`).Scan(&waiting)
+			+ (SELECT count(*) FROM comment_clusters WHERE cluster_seq IS NULL)`).Scan(&waiting)
 		if err != nil {
 			return fmt.Errorf("settling before a load: %w", err)
 		}
