@@ -29,8 +29,9 @@ const clusterIdle = 15 * time.Minute
 
 // Clusterer assigns every comment to its campaign cluster once, right after it arrives, and
 // stores the assignment in the comment's row of comment_clusters (CommentCluster: cluster_id,
-// cluster_seq), so that reading clusters is a query. Submissions never wait for it: Notify wakes a background pass, and every read of
-// clusters first catches up with what is still waiting, so readers always see every comment.
+// cluster_seq), so that reading clusters is a query. Submissions never wait for it: Notify wakes
+// a background pass, and every read of clusters first catches up with what is still waiting, so
+// readers always see every comment.
 //
 // Per consultation, assignments are made one at a time in cluster_seq order, under a
 // transaction-scoped lock in PostgreSQL (SQLite serialises writers anyway), by an in-memory
