@@ -13,7 +13,7 @@ const openConsultationTTL = time.Second
 
 // openConsultations keeps, for openConsultationTTL, the consultations that submissions found
 // open, so that a surge of submissions to one consultation reads its row once a second instead of
-// once a comment (a round trip and a quarter of the server's work on each submission).
+// once a comment (a round trip, and a seventh of consult's processor time per submission).
 //
 // Relying on it never admits a comment the database would refuse: an open window can only be
 // extended (UpdateConsultation), never shortened or moved, so a consultation found open stays
