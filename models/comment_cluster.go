@@ -192,7 +192,8 @@ func ClusterOfComments(ctx context.Context, db *gorm.DB, cl *Clusterer, comments
 	return out, nil
 }
 
-// inCluster selects the ids of the comments of the consultation's cluster clusterID.
-func inCluster(db *gorm.DB, consultationID, clusterID string) *gorm.DB {
-	return db.Model(&CommentCluster{}).Select("comment_id").Where("consultation_id = ? AND cluster_id = ?", consultationID, clusterID)
+// inCluster selects the ids of the comments of cluster clusterID in consultation: an id, or a
+// query selecting one.
+func inCluster(db *gorm.DB, consultation any, clusterID string) *gorm.DB {
+	return db.Model(&CommentCluster{}).Select("comment_id").Where("consultation_id IN (?) AND cluster_id = ?", consultation, clusterID)
 }

@@ -245,8 +245,8 @@ func ModerationQueue(ctx context.Context, db *gorm.DB, f QueueFilter) ([]Comment
 		if err := catchUpClusterOf(ctx, db, f.Clusters, f.ClusterID); err != nil {
 			return nil, nil, err
 		}
-		tx = tx.Where("id IN (?)", db.Model(&CommentCluster{}).Select("comment_id").
-			Where("consultation_id IN (SELECT consultation_id FROM comment_clusters WHERE comment_id = ?) AND cluster_id = ?", f.ClusterID, f.ClusterID))
+		leaders := db.Model(&CommentCluster{}).Select("consultation_id").Where("comment_id = ?", f.ClusterID)
+		tx = tx.Where("id IN (?)", inCluster(db, leaders, f.ClusterID))
 	}
 	var out []Comment
 	if err := tx.Find(&out).Error; err != nil {

@@ -52,7 +52,7 @@ type Issuer struct {
 
 // verifiedTokens is how many verified access tokens an Issuer remembers. A client sends the same
 // access token with every request for its lifetime; decoding its JSON and checking its HMAC again
-// each time was a tenth of the processor time of a comment submission. A remembered token still
+// each time was 7% of consult's processor time in a surge of comment submissions. A remembered token still
 // has its times checked (exp, nbf, iat) on every use; its signature and contents cannot change.
 const verifiedTokens = 8192
 
