@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"compress/gzip"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -72,6 +74,20 @@ func TestMetricsOnlyForAllowedNetworks(t *testing.T) {
 	assert.Equal(t, 404, rec.Code)
 	rec = env.Do(apitest.Request{Method: http.MethodGet, Path: "/metrics", Headers: map[string]string{"X-Forwarded-For": "127.0.0.1"}})
 	assert.Equal(t, 404, rec.Code, "a forged X-Forwarded-For must not pass for loopback")
+}
+
+// TestMetricsCompressedOnce: a scraper that accepts gzip (as Prometheus does) reads the metrics
+// after one decompression.
+func TestMetricsCompressedOnce(t *testing.T) {
+	env := apitest.New(t)
+	rec := env.Do(apitest.Request{Method: http.MethodGet, Path: "/metrics", RemoteAddr: "127.0.0.1:5000", Headers: map[string]string{"Accept-Encoding": "gzip"}})
+	require.Equal(t, 200, rec.Code)
+	require.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
+	zr, err := gzip.NewReader(rec.Body)
+	require.NoError(t, err)
+	body, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Contains(t, string(body), "# HELP consult_campaign_index_comments")
 }
 
 func TestCompressionForLargeAnswers(t *testing.T) {

@@ -40,7 +40,8 @@ type Deps struct {
 	Hasher    *password.Hasher
 	Tokens    *token.Issuer
 	Files     storage.Store
-	Grouping  neardup.Config // campaign clusters; the zero value means neardup.DefaultConfig()
+	Grouping  neardup.Config    // campaign clusters; the zero value means neardup.DefaultConfig()
+	Clusters  *models.Clusterer // nil: a new one, grouping by Grouping
 }
 
 // New builds the router with its middleware and every route of the table.
@@ -50,6 +51,9 @@ func New(d Deps) *echo.Echo {
 	}
 	if d.Grouping == (neardup.Config{}) {
 		d.Grouping = neardup.DefaultConfig()
+	}
+	if d.Clusters == nil {
+		d.Clusters = models.NewClusterer(d.DB.DB, d.Grouping, d.Log)
 	}
 	e := echo.New()
 	e.HideBanner = true
@@ -61,7 +65,10 @@ func New(d Deps) *echo.Echo {
 	// The GC's runtime metrics too: go_gc_heap_live_bytes, the heap the last collection kept, is
 	// what requests hold; the allocated heap also counts garbage not collected yet.
 	reg.MustRegister(collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsGC)),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "consult_campaign_index_comments",
+			Help: "Comments held by the campaign-cluster indexes in memory."},
+			func() float64 { return float64(d.Clusters.IndexedComments()) }))
 	metrics := newHTTPMetrics(reg)
 
 	e.Use(requestID(d.Log))
@@ -93,7 +100,7 @@ func New(d Deps) *echo.Echo {
 		Tokens:    d.Tokens,
 		Files:     d.Files,
 		Rendered:  handlers.NewClauseHTML(),
-		Clusters:  models.NewClusterer(d.DB.DB, d.Grouping, d.Log),
+		Clusters:  d.Clusters,
 	}
 	e.Use(cleanText)
 	e.Use(migrationGate(d.Readiness))

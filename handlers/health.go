@@ -42,7 +42,9 @@ func (h *Handlers) Metrics(c echo.Context) error {
 	if err != nil || !allowed(h.Config.MetricsAllowNets, ip.Unmap()) {
 		return models.NotFound("resource")
 	}
-	promhttp.HandlerFor(h.Gatherer, promhttp.HandlerOpts{}).ServeHTTP(c.Response(), c.Request())
+	// The gzip middleware compresses the answer: promhttp compressing it too gave a scraper that
+	// accepts gzip a body compressed twice.
+	promhttp.HandlerFor(h.Gatherer, promhttp.HandlerOpts{DisableCompression: true}).ServeHTTP(c.Response(), c.Request())
 	return nil
 }
 

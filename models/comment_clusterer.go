@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -55,6 +56,7 @@ type clusterState struct {
 	ix   *neardup.Index
 	seq  int64 // the last cluster_seq the index holds
 	used time.Time
+	size atomic.Int64 // seq, readable without mu (IndexedComments)
 }
 
 // NewClusterer returns a Clusterer grouping by cfg (its threshold is CONSULT_CLUSTER_SIMILARITY).
@@ -112,9 +114,11 @@ func (cl *Clusterer) catchUp(ctx context.Context, consultationID string, pause t
 	defer st.mu.Unlock()
 	for {
 		n, err := cl.assignBatch(ctx, st, consultationID)
+		st.size.Store(st.seq)
 		if err != nil {
 			// The index may hold assignments the rolled-back transaction did not store.
 			st.ix, st.seq = nil, 0
+			st.size.Store(0)
 			return err
 		}
 		if n < clusterBatch {
@@ -148,10 +152,8 @@ func (cl *Clusterer) state(consultationID string) *clusterState {
 func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consultationID string) (int, error) {
 	n := 0
 	err := cl.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if tx.Name() == "postgres" {
-			if err := tx.Exec("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "consult.clusters:"+consultationID).Error; err != nil {
-				return err
-			}
+		if err := lockClusters(tx, consultationID); err != nil {
+			return err
 		}
 		var waiting []signedComment
 		err := tx.Table("comment_clusters cc").Select("c.id, c.signature").Joins("JOIN comments c ON c.id = cc.comment_id").
@@ -179,6 +181,15 @@ func (cl *Clusterer) assignBatch(ctx context.Context, st *clusterState, consulta
 		return storeAssignments(tx, waiting, first, clusterOf)
 	})
 	return n, err
+}
+
+// lockClusters takes the consultation's clustering lock until tx ends (PostgreSQL; SQLite
+// serialises writers anyway).
+func lockClusters(tx *gorm.DB, consultationID string) error {
+	if tx.Name() != "postgres" {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "consult.clusters:"+consultationID).Error
 }
 
 // storeAssignments writes what a batch assigned in one statement: each comment of the batch its

@@ -63,6 +63,26 @@ func storeComments(t *testing.T, db *gorm.DB, consultationID string, ids []strin
 	}
 }
 
+// storedAssignments lists every comment's stored cluster and turn, in comment id order.
+func storedAssignments(t *testing.T, db *gorm.DB) []string {
+	t.Helper()
+	var rows []struct {
+		ID         string
+		ClusterID  *string
+		ClusterSeq int64
+	}
+	require.NoError(t, db.Model(&models.CommentCluster{}).Select("comment_id AS id, cluster_id, cluster_seq").Order("comment_id").Scan(&rows).Error)
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		c := ""
+		if r.ClusterID != nil {
+			c = *r.ClusterID
+		}
+		out[i] = fmt.Sprint(r.ID, " ", c, " ", r.ClusterSeq)
+	}
+	return out
+}
+
 // TestColdClustererAssignsLikeAWarmOne: a Clusterer that restarts (a cold process) rebuilds its
 // index from the stored assignments and then assigns new comments exactly as the process that
 // stayed up does, stragglers included.
@@ -76,24 +96,6 @@ func TestColdClustererAssignsLikeAWarmOne(t *testing.T) {
 	for i := range ids {
 		ids[i] = models.NewID()
 	}
-	assignments := func(db *gorm.DB) []string {
-		var rows []struct {
-			ID         string
-			ClusterID  *string
-			ClusterSeq int64
-		}
-		require.NoError(t, db.Model(&models.CommentCluster{}).Select("comment_id AS id, cluster_id, cluster_seq").Order("comment_id").Scan(&rows).Error)
-		out := make([]string, len(rows))
-		for i, r := range rows {
-			c := ""
-			if r.ClusterID != nil {
-				c = *r.ClusterID
-			}
-			out[i] = fmt.Sprint(r.ID, " ", c, " ", r.ClusterSeq)
-		}
-		return out
-	}
-
 	warmDB := testutil.NewDB(t).DB
 	warm := models.NewClusterer(warmDB, neardup.DefaultConfig(), slog.Default())
 	storeComments(t, warmDB, consultationID, ids[:before], sigs, 0)
@@ -107,11 +109,50 @@ func TestColdClustererAssignsLikeAWarmOne(t *testing.T) {
 	storeComments(t, coldDB, consultationID, ids, sigs, before)
 	require.NoError(t, models.NewClusterer(coldDB, neardup.DefaultConfig(), slog.Default()).CatchUp(ctx, consultationID))
 
-	assert.Equal(t, assignments(warmDB), assignments(coldDB))
+	assert.Equal(t, storedAssignments(t, warmDB), storedAssignments(t, coldDB))
 	clusters, err := models.ClustersOf(ctx, coldDB, models.NewClusterer(coldDB, neardup.DefaultConfig(), slog.Default()), consultationID)
 	require.NoError(t, err)
 	require.NotEmpty(t, clusters)
 	var late int
 	require.NoError(t, coldDB.Raw(`SELECT COUNT(*) FROM comment_clusters c JOIN comment_clusters r ON r.comment_id = c.cluster_id WHERE c.cluster_seq > ? AND c.cluster_seq < r.cluster_seq`, 0).Scan(&late).Error)
 	t.Logf("%d clusters, %d members that arrived before their representative", len(clusters), late)
+}
+
+// TestWarmLoadsTheIndexesOfOpenConsultations: a process that warms at start holds the index of
+// every open consultation before any comment arrives (closed ones are left out), and then
+// assigns new comments as the process that stayed up does.
+func TestWarmLoadsTheIndexesOfOpenConsultations(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	const before, total = 300, 400
+	sigs := borderlineSignatures(total)
+	consultationID := models.NewID()
+	ids := make([]string, total)
+	for i := range ids {
+		ids[i] = models.NewID()
+	}
+	opens := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC) // storeComments' window: one hour
+
+	upDB := testutil.NewDB(t).DB
+	up := models.NewClusterer(upDB, neardup.DefaultConfig(), slog.Default())
+	storeComments(t, upDB, consultationID, ids[:before], sigs, 0)
+	require.NoError(t, up.CatchUp(ctx, consultationID))
+	storeComments(t, upDB, consultationID, ids, sigs, before)
+	require.NoError(t, up.CatchUp(ctx, consultationID))
+
+	db := testutil.NewDB(t).DB
+	storeComments(t, db, consultationID, ids[:before], sigs, 0)
+	require.NoError(t, models.NewClusterer(db, neardup.DefaultConfig(), slog.Default()).CatchUp(ctx, consultationID))
+
+	afterClose := models.NewClusterer(db, neardup.DefaultConfig(), slog.Default())
+	require.NoError(t, afterClose.Warm(ctx, opens.Add(2*time.Hour)))
+	assert.Zero(t, afterClose.IndexedComments(), "a closed consultation's index is not loaded")
+
+	restarted := models.NewClusterer(db, neardup.DefaultConfig(), slog.Default())
+	require.NoError(t, restarted.Warm(ctx, opens.Add(30*time.Minute)))
+	assert.EqualValues(t, before, restarted.IndexedComments())
+	storeComments(t, db, consultationID, ids, sigs, before)
+	require.NoError(t, restarted.CatchUp(ctx, consultationID))
+	assert.EqualValues(t, total, restarted.IndexedComments())
+	assert.Equal(t, storedAssignments(t, upDB), storedAssignments(t, db))
 }

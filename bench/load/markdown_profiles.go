@@ -23,6 +23,7 @@ func (rep *report) whereTheTimeGoes(b *strings.Builder) {
 		shown++
 		s := r.Profile
 		p("")
+		rep.processorTime(b, r)
 		if s.Error != "" && len(s.TopFlat) == 0 {
 			p("### %s: no profile (%s)", r.Key, s.Error)
 			continue
@@ -48,6 +49,42 @@ func (rep *report) whereTheTimeGoes(b *strings.Builder) {
 		p("")
 		p("No row with a profile missed its goal.")
 	}
+}
+
+// processorTime writes, for a row whose loads were charged with their processor time
+// (cpuPerRequest), what each process and the whole machine spent per request beside the
+// baseline, and what the goal allows.
+func (rep *report) processorTime(b *strings.Builder, r judged) {
+	x := r.Median.Extra
+	if x["cpu_ms_machine"] == 0 || x["baseline_cpu_ms_machine"] == 0 || r.Median.Baseline == nil {
+		return
+	}
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	cell := func(key string) string {
+		if v, ok := x[key]; ok && (v > 0 || !strings.HasPrefix(key, "baseline_")) {
+			return fmt.Sprintf("%.2f", v)
+		}
+		return "—"
+	}
+	p("### %s: processor time per row stored", r.Key)
+	p("")
+	p("Read from `/proc` before and after each load (medians of the rounds), in ms of one core per row stored:")
+	p("")
+	p("| | consult's submissions | baseline (pgbench) |")
+	p("|---|---|---|")
+	for _, g := range []struct{ key, title string }{
+		{"machine", "**whole machine**"}, {cpuConsult, "consult"}, {cpuPostgreSQL, "PostgreSQL"}, {cpuMail, "mail catcher (Mailpit)"},
+		{cpuLoad, "load generator (vegeta; pgbench)"}, {cpuOther, "other (kernel threads such as writeback, other processes)"},
+	} {
+		p("| %s | %s | %s |", g.title, cell("cpu_ms_"+g.key), cell("baseline_cpu_ms_"+g.key))
+	}
+	cores := float64(rep.Machine.Cores)
+	goal := submitGoal * r.Median.Baseline.Throughput
+	p("")
+	p("With %d cores busy, %.2f ms of the machine per submission allows at most %.0f/s; the goal (%.2g × the baseline's %.0f/s = %.0f/s)",
+		rep.Machine.Cores, x["cpu_ms_machine"], 1000*cores/x["cpu_ms_machine"], submitGoal, r.Median.Baseline.Throughput, goal)
+	p("needs at most %.2f ms per submission for everything on the machine, the load generator and the mail catcher included.", 1000*cores/goal)
+	p("")
 }
 
 func percent(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }

@@ -59,9 +59,15 @@ func p99Ratio(o outcome) (float64, bool) {
 	return r, r <= 2 && o.Consult.Success == 1
 }
 
+// submitGoal is the submissions' goal: this share of the baseline's throughput.
+const submitGoal = 0.5
+
 var rows = []row{
 	{rowSubmit32, "comment submissions, 32 clients, one consultation", "single-row INSERT of the same row shape (pgbench, 32 clients)", "ratio ≥ 0.5",
-		func(o outcome) (float64, bool) { r := throughputRatio(o); return r, r >= 0.5 && o.Consult.Success == 1 }},
+		func(o outcome) (float64, bool) {
+			r := throughputRatio(o)
+			return r, r >= submitGoal && o.Consult.Success == 1
+		}},
 	{rowSubmit300, "submissions at a fixed 300/s", "", "p99 < 100 ms, no backlog (all 300/s answered 201)",
 		func(o outcome) (float64, bool) {
 			return 0, o.Consult.P99 < 100 && o.Consult.Success == 1 && o.Consult.Throughput >= 0.98*300

@@ -8,16 +8,26 @@ import (
 // submitClosed is 32 clients submitting comments as fast as they are answered, beside pgbench's
 // 32 clients inserting rows of the same shape. The baseline waits until consult has sent the
 // receipts and clustered the comments of its load, so that it does not share the machine with them.
+// Both are charged with the processor time the machine and each process spent per row stored
+// (cpuPerRequest), which says where the difference between them goes.
 func (r *rig) submitClosed(ctx context.Context) (map[string]outcome, error) {
-	m := r.withMemory(ctx, rowSubmit32, func() measure { return closedLoop(32, r.cfg.duration, r.submissions()).run("submit-32") })
+	extra := map[string]float64{}
+	m := r.withMemory(ctx, rowSubmit32, func() measure {
+		before := r.readCPU()
+		m := closedLoop(32, r.cfg.duration, r.submissions()).run("submit-32")
+		cpuPerRequest(extra, "", before, r.readCPU(), uint64(m.Throughput*m.Seconds+0.5))
+		return m
+	})
 	if err := r.settle(ctx); err != nil {
-		return map[string]outcome{rowSubmit32: {Consult: m}}, err
+		return map[string]outcome{rowSubmit32: {Consult: m, Extra: extra}}, err
 	}
+	before := r.readCPU()
 	base, err := r.pgbenchInsert(ctx, 32, r.cfg.duration)
 	if err != nil {
-		return map[string]outcome{rowSubmit32: {Consult: m}}, err
+		return map[string]outcome{rowSubmit32: {Consult: m, Extra: extra}}, err
 	}
-	return map[string]outcome{rowSubmit32: {Consult: m, Baseline: &base}}, nil
+	cpuPerRequest(extra, "baseline_", before, r.readCPU(), base.Requests)
+	return map[string]outcome{rowSubmit32: {Consult: m, Baseline: &base, Extra: extra}}, nil
 }
 
 // submitFixed is submissions at 300 per second, while the outbox is watched: how fast the receipt

@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -101,8 +104,44 @@ func setUp(ctx context.Context, cfg config) (*rig, error) {
 	if err := waitHTTP(ctx, r.baseURL+"/readyz"); err != nil {
 		return r, err
 	}
+	if err := r.waitWarm(ctx); err != nil {
+		return r, err
+	}
 	r.tokens = &tokenPool{baseURL: r.baseURL, moderator: r.data.Moderator, stakeholders: r.data.Stakeholders[:submitters]}
 	return r, r.tokens.refresh(ctx)
+}
+
+// waitWarm waits (at most two minutes) until the server has loaded the campaign index of the
+// generated comments, as it does at start (consult_campaign_index_comments), so that no round
+// measures a process that is still starting.
+func (r *rig) waitWarm(ctx context.Context) error {
+	started, seen := time.Now(), "nothing"
+	for time.Since(started) < 2*time.Minute {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.baseURL+"/metrics", nil)
+		if err != nil {
+			return err
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return err
+		}
+		for line := range strings.SplitSeq(string(body), "\n") {
+			if v, ok := strings.CutPrefix(line, "consult_campaign_index_comments "); ok {
+				seen = v + " comments"
+				if n, _ := strconv.ParseFloat(v, 64); int(n) >= r.data.Comments {
+					logf("campaign index of %d comments loaded %.1f s after the server was ready", int(n), time.Since(started).Seconds())
+					return nil
+				}
+			}
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return fmt.Errorf("the server had not loaded the campaign index of %d comments within two minutes (consult_campaign_index_comments: %s)", r.data.Comments, seen)
 }
 
 // createDatabase makes the run's own database on the server of cfg.adminURL and connects to it.

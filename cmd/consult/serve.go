@@ -19,6 +19,7 @@ import (
 	"consult/internal/mail"
 	"consult/internal/neardup"
 	"consult/internal/storage"
+	"consult/models"
 )
 
 func newServeCommand() *cobra.Command {
@@ -128,8 +129,24 @@ func (e *env) serve(ctx context.Context) error {
 	}
 	defer files.Close()
 	hasher := password.NewHasher(password.WithBudget(password.DefaultBudget().LimitShare(e.cfg.HashingShare)))
-	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: hasher, Tokens: tokens, Files: files, Grouping: grouping})
+	clusters := models.NewClusterer(db.DB, grouping, e.log)
+	if !ready.MigrationPending() {
+		go e.warmClusters(workerCtx, clusters, clk.Now())
+	}
+	router := api.New(api.Deps{Config: e.cfg, DB: db, Readiness: ready, Clock: clk, Log: e.log, Hasher: hasher, Tokens: tokens, Files: files,
+		Grouping: grouping, Clusters: clusters})
 	e.log.Info("serving", "addr", ln.Addr().String(), "env", e.cfg.Env, "database", string(db.Dialect), "base_url", e.cfg.BaseURL)
 	limited := api.LimitConnsPerAddress(ln, api.MaxConnsPerAddress, e.cfg.TrustedProxyNets)
 	return api.Serve(ctx, limited, router, e.cfg.ShutdownTimeout, e.log)
+}
+
+// warmClusters loads the campaign indexes of the open consultations (Clusterer.Warm) and logs
+// how long it took.
+func (e *env) warmClusters(ctx context.Context, clusters *models.Clusterer, now time.Time) {
+	started := time.Now()
+	if err := clusters.Warm(ctx, now); err != nil {
+		e.log.Warn("loading the campaign indexes of open consultations", "error", err)
+		return
+	}
+	e.log.Info("campaign indexes of open consultations loaded", "comments", clusters.IndexedComments(), "took", time.Since(started).Round(time.Millisecond))
 }

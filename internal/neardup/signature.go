@@ -45,16 +45,27 @@ func sign(cfg Config, text string) Signature {
 		return sig
 	}
 	mins := make([]uint32, cfg.NumHashes)
-	for i := range mins {
-		mins[i] = math.MaxUint32
-	}
 	family := hashFamily[:cfg.NumHashes]
-	for _, x := range sh {
-		for i, ab := range family {
-			if h := uint32((ab[0]*x + ab[1]) >> 32); h < mins[i] {
-				mins[i] = h
-			}
+	i := 0
+	// Four hash functions over every shingle at a time: their minimums stay in registers and the
+	// four multiplications of a shingle run side by side.
+	for ; i+4 <= len(family); i += 4 {
+		f := family[i : i+4 : i+4]
+		m0, m1, m2, m3 := uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32)
+		for _, x := range sh {
+			m0 = min(m0, uint32((f[0][0]*x+f[0][1])>>32))
+			m1 = min(m1, uint32((f[1][0]*x+f[1][1])>>32))
+			m2 = min(m2, uint32((f[2][0]*x+f[2][1])>>32))
+			m3 = min(m3, uint32((f[3][0]*x+f[3][1])>>32))
 		}
+		mins[i], mins[i+1], mins[i+2], mins[i+3] = m0, m1, m2, m3
+	}
+	for ; i < len(family); i++ {
+		lowest := uint32(math.MaxUint32)
+		for _, x := range sh {
+			lowest = min(lowest, uint32((family[i][0]*x+family[i][1])>>32))
+		}
+		mins[i] = lowest
 	}
 	sig.mins = mins
 	return sig
