@@ -19,8 +19,9 @@ func (rep *report) markdown() string {
 		rep.Settings["duration_s"], rep.Data["comments"])
 	p("(%v published) from %v stakeholders on a draft of %v clauses. The load generator (vegeta) runs on the same machine.",
 		rep.Data["published"], rep.Data["stakeholders"], rep.Data["clauses"])
-	p("Before each load the bench runs `VACUUM ANALYSE` and `CHECKPOINT` on its database, so that no load pays for the writes of")
-	p("the one before (or of the data generation); checkpoints and dead rows caused by a load itself still count.")
+	p("Before each load the bench runs `VACUUM ANALYSE` and `CHECKPOINT` on its database and has the kernel write out its dirty")
+	p("pages (`sync`), so that no load pays for the writes of the one before (or of the data generation); checkpoints and dead rows")
+	p("caused by a load itself still count.")
 	p("")
 	p("- Machine: %s, %d cores, %.1f GiB memory, Linux %s", rep.Machine.CPU, rep.Machine.Cores, rep.Machine.MemoryGiB, rep.Machine.Kernel)
 	p("- Versions: Go %s, PostgreSQL %s, consult %s", strings.TrimPrefix(rep.Versions["go"], "go"), rep.Versions["postgresql"], rep.Versions["consult"])

@@ -61,7 +61,7 @@ func (rep *report) processorTime(b *strings.Builder, r judged) {
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 	cell := func(key string) string {
-		if v, ok := x[key]; ok && (v > 0 || !strings.HasPrefix(key, "baseline_")) {
+		if v, ok := x[key]; ok {
 			return fmt.Sprintf("%.2f", v)
 		}
 		return "—"
@@ -76,7 +76,11 @@ func (rep *report) processorTime(b *strings.Builder, r judged) {
 		{"machine", "**whole machine**"}, {cpuConsult, "consult"}, {cpuPostgreSQL, "PostgreSQL"}, {cpuMail, "mail catcher (Mailpit)"},
 		{cpuLoad, "load generator (vegeta; pgbench)"}, {cpuOther, "other (kernel threads such as writeback, other processes)"},
 	} {
-		p("| %s | %s | %s |", g.title, cell("cpu_ms_"+g.key), cell("baseline_cpu_ms_"+g.key))
+		baseline := "—" // consult and the mail catcher have no part in the baseline
+		if g.key != cpuConsult && g.key != cpuMail {
+			baseline = cell("baseline_cpu_ms_" + g.key)
+		}
+		p("| %s | %s | %s |", g.title, cell("cpu_ms_"+g.key), baseline)
 	}
 	cores := float64(rep.Machine.Cores)
 	goal := submitGoal * r.Median.Baseline.Throughput

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -245,9 +246,10 @@ func request(ctx context.Context, method, url, token string, body, out any) (int
 // settle makes every load start from the same state, whatever ran before it: it waits (up to two
 // minutes) until consult has sent every receipt mail and clustered every comment the previous load
 // left behind, then VACUUM ANALYSE cleans up and counts what that load (or bench-data) wrote, as
-// autovacuum would (this machine's PostgreSQL runs with autovacuum off), and CHECKPOINT writes out
-// its dirty pages, so that a load does not pay for the writes of the one before (a checkpoint
-// started by bench-data's half a gigabyte of WAL used to run through the first loads).
+// autovacuum would (this machine's PostgreSQL runs with autovacuum off), CHECKPOINT writes out
+// its dirty pages and flushDirtyPages the kernel's, so that a load does not pay for the writes of
+// the one before (a checkpoint started by bench-data's half a gigabyte of WAL used to run through
+// the first loads).
 func (r *rig) settle(ctx context.Context) error {
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
@@ -271,5 +273,32 @@ func (r *rig) settle(ctx context.Context) error {
 			return fmt.Errorf("settling PostgreSQL before a load (%s): %w", stmt, err)
 		}
 	}
+	flushDirtyPages()
 	return nil
+}
+
+// flushDirtyPages has the kernel write out what it still holds to write (sync(2)): a checkpoint
+// only hands PostgreSQL's pages to the kernel, which would write them back over the next half
+// minute, while the next load runs. It logs a flush that took a while.
+func flushDirtyPages() {
+	dirty, started := dirtyMiB(), time.Now()
+	syscall.Sync()
+	if took := time.Since(started); took > time.Second/2 || dirty > 64 {
+		logf("  flushed %.0f MiB of dirty pages in %.1f s", dirty, took.Seconds())
+	}
+}
+
+// dirtyMiB is the memory waiting to be written back to disk (Dirty in /proc/meminfo), in MiB.
+func dirtyMiB() float64 {
+	raw, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.SplitSeq(string(raw), "\n") {
+		if rest, ok := strings.CutPrefix(line, "Dirty:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
 }
