@@ -96,6 +96,7 @@ func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationI
 	case err != nil:
 		return nil, false, err
 	}
+	wakeMailWorker()
 	return c, false, nil
 }
 

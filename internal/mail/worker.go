@@ -32,9 +32,12 @@ type Worker struct {
 	Interval time.Duration
 	// Concurrency is how many mails are sent at once; below 1 means DefaultConcurrency.
 	Concurrency int
+	// Wake, when set, starts a round before the next Interval (models.MailQueued).
+	Wake <-chan struct{}
 }
 
-// Run sends due mails every Interval until ctx ends, and prunes old rate-limit windows hourly. On
+// Run sends due mails every Interval, and whenever Wake says a mail was queued, until ctx ends,
+// and prunes old rate-limit windows hourly. On
 // its way out it closes the Sender when the Sender holds connections (an io.Closer).
 func (w *Worker) Run(ctx context.Context) {
 	if c, ok := w.Sender.(io.Closer); ok {
@@ -56,6 +59,7 @@ func (w *Worker) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-w.Wake:
 		}
 	}
 }

@@ -105,3 +105,26 @@ func TestSMTPSendsManyMailsOverItsConnections(t *testing.T) {
 	}
 	require.NoError(t, sender.Close())
 }
+
+// TestWakeSendsBeforeTheTick: a mail queued after the worker's first round leaves when the
+// worker is woken, long before its next tick.
+func TestWakeSendsBeforeTheTick(t *testing.T) {
+	db := testutil.NewDB(t)
+	clk := clock.NewManual(time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC))
+	s := &countingSender{sends: map[string]int{}}
+	wake := make(chan struct{}, 1)
+	w := &mail.Worker{DB: db.DB, Sender: s, Clock: clk, Log: quiet, Interval: time.Hour, Wake: wake}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); w.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	time.Sleep(50 * time.Millisecond) // the first round, with nothing to send
+	enqueue(t, db.DB, "r@example.eu", "Receipt", "Thanks", clk.Now())
+	wake <- struct{}{}
+	require.Eventually(t, func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return len(s.sends) == 1
+	}, 5*time.Second, 10*time.Millisecond, "the woken worker sends the queued mail")
+}
