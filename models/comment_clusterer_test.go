@@ -63,6 +63,28 @@ func storeComments(t *testing.T, db *gorm.DB, consultationID string, ids []strin
 	}
 }
 
+// newIDs returns n new ids.
+func newIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = models.NewID()
+	}
+	return ids
+}
+
+// clusteredByOneProcess returns a database where the comments were stored in two steps (the
+// first before of them, then the rest) and clustered after each by one Clusterer that stayed up.
+func clusteredByOneProcess(t *testing.T, consultationID string, ids []string, sigs [][]byte, before int) *gorm.DB {
+	t.Helper()
+	db := testutil.NewDB(t).DB
+	up := models.NewClusterer(db, neardup.DefaultConfig(), slog.Default())
+	storeComments(t, db, consultationID, ids[:before], sigs, 0)
+	require.NoError(t, up.CatchUp(context.Background(), consultationID))
+	storeComments(t, db, consultationID, ids, sigs, before)
+	require.NoError(t, up.CatchUp(context.Background(), consultationID))
+	return db
+}
+
 // storedAssignments lists every comment's stored cluster and turn, in comment id order.
 func storedAssignments(t *testing.T, db *gorm.DB) []string {
 	t.Helper()
@@ -92,16 +114,8 @@ func TestColdClustererAssignsLikeAWarmOne(t *testing.T) {
 	const before, total = 450, 600
 	sigs := borderlineSignatures(total)
 	consultationID := models.NewID()
-	ids := make([]string, total)
-	for i := range ids {
-		ids[i] = models.NewID()
-	}
-	warmDB := testutil.NewDB(t).DB
-	warm := models.NewClusterer(warmDB, neardup.DefaultConfig(), slog.Default())
-	storeComments(t, warmDB, consultationID, ids[:before], sigs, 0)
-	require.NoError(t, warm.CatchUp(ctx, consultationID))
-	storeComments(t, warmDB, consultationID, ids, sigs, before)
-	require.NoError(t, warm.CatchUp(ctx, consultationID))
+	ids := newIDs(total)
+	warmDB := clusteredByOneProcess(t, consultationID, ids, sigs, before)
 
 	coldDB := testutil.NewDB(t).DB
 	storeComments(t, coldDB, consultationID, ids[:before], sigs, 0)
@@ -127,18 +141,10 @@ func TestWarmLoadsTheIndexesOfOpenConsultations(t *testing.T) {
 	const before, total = 300, 400
 	sigs := borderlineSignatures(total)
 	consultationID := models.NewID()
-	ids := make([]string, total)
-	for i := range ids {
-		ids[i] = models.NewID()
-	}
+	ids := newIDs(total)
 	opens := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC) // storeComments' window: one hour
 
-	upDB := testutil.NewDB(t).DB
-	up := models.NewClusterer(upDB, neardup.DefaultConfig(), slog.Default())
-	storeComments(t, upDB, consultationID, ids[:before], sigs, 0)
-	require.NoError(t, up.CatchUp(ctx, consultationID))
-	storeComments(t, upDB, consultationID, ids, sigs, before)
-	require.NoError(t, up.CatchUp(ctx, consultationID))
+	upDB := clusteredByOneProcess(t, consultationID, ids, sigs, before)
 
 	db := testutil.NewDB(t).DB
 	storeComments(t, db, consultationID, ids[:before], sigs, 0)

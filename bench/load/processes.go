@@ -55,11 +55,17 @@ func (p *process) peakRSS() float64 { return p.status("VmHWM:") }
 
 // status reads a figure in kB of /proc/<pid>/status, in MiB.
 func (p *process) status(field string) float64 {
-	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
+	return procMiB(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid), field)
+}
+
+// procMiB reads the figure in kB on the line that starts with field in a /proc file such as
+// /proc/meminfo or /proc/<pid>/status, in MiB (0 when it cannot).
+func procMiB(path, field string) float64 {
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
-	for line := range strings.SplitSeq(string(status), "\n") {
+	for line := range strings.SplitSeq(string(raw), "\n") {
 		if rest, ok := strings.CutPrefix(line, field); ok {
 			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
 			return kb / 1024

@@ -281,24 +281,9 @@ func (r *rig) settle(ctx context.Context) error {
 // only hands PostgreSQL's pages to the kernel, which would write them back over the next half
 // minute, while the next load runs. It logs a flush that took a while.
 func flushDirtyPages() {
-	dirty, started := dirtyMiB(), time.Now()
+	dirty, started := procMiB("/proc/meminfo", "Dirty:"), time.Now()
 	syscall.Sync()
 	if took := time.Since(started); took > time.Second/2 || dirty > 64 {
 		logf("  flushed %.0f MiB of dirty pages in %.1f s", dirty, took.Seconds())
 	}
-}
-
-// dirtyMiB is the memory waiting to be written back to disk (Dirty in /proc/meminfo), in MiB.
-func dirtyMiB() float64 {
-	raw, err := os.ReadFile("/proc/meminfo")
-	if err != nil {
-		return 0
-	}
-	for line := range strings.SplitSeq(string(raw), "\n") {
-		if rest, ok := strings.CutPrefix(line, "Dirty:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
-			return kb / 1024
-		}
-	}
-	return 0
 }
