@@ -117,11 +117,14 @@ func publicDispositions(ctx context.Context, db *gorm.DB, con *Consultation, com
 // redacted text finds the comment: PostgreSQL's text search (simple configuration) of the
 // generated column search_vector and its index comments_search_idx (migration 00019), or SQLite's FTS5 table comments_fts,
 // which its triggers fill with the same texts. Words are quoted, so no query syntax reaches either
-// engine.
+// engine. The PostgreSQL index holds only published, non-confidential comments (migration 00022):
+// the query states that predicate as constants, which the planner needs to prove the index applies
+// whatever plan it keeps for the prepared statement.
 func fullText(tx *gorm.DB, q string) *gorm.DB {
 	words := strings.Fields(q)
 	if tx.Name() == "postgres" {
-		return tx.Where(`comments.search_vector @@ plainto_tsquery('simple', ?)`, strings.Join(words, " "))
+		return tx.Where("comments.status = '"+CommentPublished+"' AND comments.publication <> '"+Confidential+"'"+
+			" AND comments.search_vector @@ plainto_tsquery('simple', ?)", strings.Join(words, " "))
 	}
 	quoted := make([]string, 0, len(words))
 	for _, w := range words {
