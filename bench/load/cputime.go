@@ -28,8 +28,8 @@ type cpuReading struct {
 	groups  map[string]float64
 }
 
-// readCPU reads the processor time of the machine (/proc/stat) and of the groups: consult's and
-// the mail catcher's processes, this process (the load generator, with the pgbench runs that have
+// readCPU reads the processor time of the machine (/proc/stat) and of the groups: consult's
+// process with its password workers, the mail catcher's process, this process (the load generator, with the pgbench runs that have
 // ended), and every PostgreSQL process, counting for the postmaster the backends it has reaped,
 // so that connections closed during the load count too.
 func (r *rig) readCPU() cpuReading {
@@ -48,13 +48,15 @@ func (r *rig) readCPU() cpuReading {
 		if err != nil {
 			continue // ended meanwhile
 		}
-		comm, own, reaped, ok := parseStat(raw)
+		comm, ppid, own, reaped, ok := parseStat(raw)
 		switch group, known := pids[pid]; {
 		case !ok:
 		case group == cpuLoad: // with pgbench, once it has ended
 			out.groups[group] += own + reaped
 		case known:
-			out.groups[group] += own
+			out.groups[group] += own + reaped
+		case r.server != nil && ppid == r.server.cmd.Process.Pid: // consult's password workers
+			out.groups[cpuConsult] += own
 		case comm == "postgres":
 			out.groups[cpuPostgreSQL] += own + reaped
 		}
@@ -62,22 +64,23 @@ func (r *rig) readCPU() cpuReading {
 	return out
 }
 
-// parseStat reads a /proc/<pid>/stat line: the command name, the process's own user and system
-// time and that of the children it has waited for, in seconds.
-func parseStat(raw []byte) (comm string, own, reaped float64, ok bool) {
+// parseStat reads a /proc/<pid>/stat line: the command name, the parent's process id, the
+// process's own user and system time and that of the children it has waited for, in seconds.
+func parseStat(raw []byte) (comm string, ppid int, own, reaped float64, ok bool) {
 	open, end := bytes.IndexByte(raw, '('), bytes.LastIndexByte(raw, ')')
 	if open < 0 || end < open {
-		return "", 0, 0, false
+		return "", 0, 0, 0, false
 	}
 	fields := strings.Fields(string(raw[end+1:])) // from the state, field 3
 	if len(fields) < 15 {
-		return "", 0, 0, false
+		return "", 0, 0, 0, false
 	}
+	ppid, _ = strconv.Atoi(fields[4-3])
 	tick := func(i int) float64 { // field i of stat(5), counted from 1
 		v, _ := strconv.ParseFloat(fields[i-3], 64)
 		return v / clockTicks
 	}
-	return string(raw[open+1 : end]), tick(14) + tick(15), tick(16) + tick(17), true
+	return string(raw[open+1 : end]), ppid, tick(14) + tick(15), tick(16) + tick(17), true
 }
 
 // machineCPU is the processor time all processors spent busy (not idle, not waiting for I/O).

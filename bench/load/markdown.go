@@ -74,7 +74,7 @@ func (rep *report) markdown() string {
 	}
 	p("")
 	p("Ratios: throughput of consult over its baseline's for the submissions and the reads; time of the export over COPY's;")
-	p("submission p99 beside a flood over the p99 alone. Peak memory is the server's VmHWM during the scenario (reset before it).")
+	p("submission p99 beside a flood over the p99 alone. Peak memory is the server's VmHWM during the scenario (reset before it), its password workers' added.")
 	p("`docs/benchmarks.json` holds every round's numbers.")
 	rep.whereTheTimeGoes(&b)
 	return b.String()

@@ -49,13 +49,38 @@ func (p *process) stop() {
 // rss is the process's resident memory now (VmRSS), in MiB.
 func (p *process) rss() float64 { return p.status("VmRSS:") }
 
-// peakRSS is the process's peak resident memory since start or since the last resetPeak
-// (VmHWM in /proc/<pid>/status), in MiB.
-func (p *process) peakRSS() float64 { return p.status("VmHWM:") }
+// peakRSS is the peak resident memory since start or since the last resetPeak (VmHWM in
+// /proc/<pid>/status) of the process and its children (consult's password workers) added up, in
+// MiB: at least their peak together.
+func (p *process) peakRSS() float64 {
+	var sum float64
+	for _, pid := range p.tree() {
+		sum += procMiB(fmt.Sprintf("/proc/%d/status", pid), "VmHWM:")
+	}
+	return sum
+}
 
 // status reads a figure in kB of /proc/<pid>/status, in MiB.
 func (p *process) status(field string) float64 {
 	return procMiB(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid), field)
+}
+
+// tree is the process's id followed by its children's (Linux's /proc/<pid>/task/*/children).
+func (p *process) tree() []int {
+	pids := []int{p.cmd.Process.Pid}
+	lists, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", p.cmd.Process.Pid))
+	for _, path := range lists {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		for f := range strings.FieldsSeq(string(raw)) {
+			if pid, err := strconv.Atoi(f); err == nil {
+				pids = append(pids, pid)
+			}
+		}
+	}
+	return pids
 }
 
 // procMiB reads the figure in kB on the line that starts with field in a /proc file such as
@@ -77,7 +102,9 @@ func procMiB(path, field string) float64 {
 // resetPeak starts the peak resident memory afresh from the current size (Linux's clear_refs 5),
 // so that each scenario reports its own peak.
 func (p *process) resetPeak() {
-	_ = os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", p.cmd.Process.Pid), []byte("5"), 0)
+	for _, pid := range p.tree() {
+		_ = os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", pid), []byte("5"), 0)
+	}
 }
 
 // freeAddr is a loopback address with a free port.

@@ -33,7 +33,8 @@ With no configuration it runs in development mode on the SQLite file ./data/cons
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newServeCommand(), newMigrateCommand(), newUsersCommand(), newDemoCommand(), newAuditCommand(), newExportCommand(), newBenchDataCommand())
+	root.AddCommand(newServeCommand(), newMigrateCommand(), newUsersCommand(), newDemoCommand(), newAuditCommand(), newExportCommand(), newBenchDataCommand(),
+		newPasswordWorkerCommand())
 	return root
 }
 

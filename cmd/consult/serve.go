@@ -128,7 +128,12 @@ func (e *env) serve(ctx context.Context) error {
 		return fmt.Errorf("file store in CONSULT_DATA_DIR: %w", err)
 	}
 	defer files.Close()
-	hasher := password.NewHasher(password.WithBudget(password.DefaultBudget().LimitShare(e.cfg.HashingShare)))
+	hashing := []password.Option{password.WithBudget(password.DefaultBudget().LimitShare(e.cfg.HashingShare))}
+	if workers := e.passwordWorkers(); workers != nil {
+		defer workers.Close()
+		hashing = append(hashing, password.WithWorkers(workers))
+	}
+	hasher := password.NewHasher(hashing...)
 	clusters := models.NewClusterer(db.DB, grouping, e.log)
 	if !ready.MigrationPending() {
 		go e.warmClusters(workerCtx, clusters, clk.Now())

@@ -21,8 +21,10 @@ type Hasher struct {
 	params Params
 	budget *Budget
 	dummy  string // a well-formed hash no password matches, for DummyVerify
-	// kdf derives the key; tests replace it to observe concurrency.
+	// kdf derives the key in this process; tests replace it to observe concurrency.
 	kdf func(pw, salt []byte, p Params) []byte
+	// workers, when set, derive keys in child processes at the idle priority instead (WithWorkers).
+	workers *Workers
 }
 
 // Option configures a Hasher.
@@ -31,6 +33,12 @@ type Option func(*Hasher)
 // WithBudget makes the Hasher hash within b instead of DefaultBudget.
 func WithBudget(b *Budget) Option {
 	return func(h *Hasher) { h.budget = b }
+}
+
+// WithWorkers makes the Hasher derive keys in ws's child processes, at the lowest priority,
+// and in this process only when a child fails.
+func WithWorkers(ws *Workers) Option {
+	return func(h *Hasher) { h.workers = ws }
 }
 
 // NewHasher returns a Hasher that makes new hashes with DefaultParams.
@@ -116,9 +124,10 @@ func needsRehash(encoded string, want Params) bool {
 }
 
 // derive runs the key derivation while holding a slot of the budget, and charges the budget what
-// it took: its wall time, or the process's processor time over it when that is less. On a machine
-// shared with other programs the wall time also counts their work: one registration on a busy
-// machine would otherwise spend the whole share and turn the next sign-in away.
+// it took: its wall time, or the processor time it used when that is less. On a machine shared
+// with other programs the wall time also counts their work: one registration on a busy machine
+// would otherwise spend the whole share and turn the next sign-in away; and a worker at the lowest
+// priority waits for every other program.
 func (h *Hasher) derive(ctx context.Context, pw string, salt []byte, p Params) ([]byte, error) {
 	release, err := h.budget.Acquire(ctx)
 	if err != nil {
@@ -127,13 +136,28 @@ func (h *Hasher) derive(ctx context.Context, pw string, salt []byte, p Params) (
 	var took time.Duration
 	defer func() { release(took) }()
 	start := time.Now()
-	cpuStart, cpuKnown := processCPUTime()
-	key := h.kdf([]byte(pw), salt, p)
+	key, cpu, cpuKnown := h.compute([]byte(pw), salt, p)
 	took = time.Since(start)
-	if cpuEnd, ok := processCPUTime(); ok && cpuKnown {
-		took = min(took, cpuEnd-cpuStart)
+	if cpuKnown {
+		took = min(took, cpu)
 	}
 	return key, nil
+}
+
+// compute derives the key in a worker when there are workers, else (or when the worker fails) in
+// this process, and returns the processor time it used when that is known.
+func (h *Hasher) compute(pw, salt []byte, p Params) (key []byte, cpu time.Duration, cpuKnown bool) {
+	if h.workers != nil {
+		key, cpu, err := h.workers.derive(pw, salt, p)
+		if err == nil {
+			return key, cpu, cpu > 0
+		}
+		h.workers.log.Warn("password hashed in the server: the worker process failed", "error", err)
+	}
+	cpuStart, startKnown := processCPUTime()
+	key = h.kdf(pw, salt, p)
+	cpuEnd, endKnown := processCPUTime()
+	return key, cpuEnd - cpuStart, startKnown && endKnown
 }
 
 func idKey(pw, salt []byte, p Params) []byte {

@@ -36,3 +36,11 @@ func (p Params) below(want Params) bool {
 	return p.Memory < want.Memory || p.Time < want.Time || p.Threads < want.Threads ||
 		p.SaltLen < want.SaltLen || p.KeyLen < want.KeyLen
 }
+
+// within reports whether p, with a salt of saltLen bytes, is inside the bounds a stored hash may
+// have.
+func (p Params) within(saltLen int) bool {
+	return p.Time >= 1 && p.Time <= maxTime && p.Threads >= 1 && p.Threads <= maxThreads &&
+		p.Memory >= 8*uint32(p.Threads) && p.Memory <= maxMemoryKiB &&
+		saltLen >= minSaltLen && saltLen <= maxSaltLen && p.KeyLen >= minKeyLen && p.KeyLen <= maxKeyLen
+}
