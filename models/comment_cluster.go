@@ -86,25 +86,32 @@ func ClustersOf(ctx context.Context, db *gorm.DB, cl *Clusterer, consultationID 
 	return out, representatives(ctx, db, con.ID, out)
 }
 
-// representatives fills in each cluster's representative text: its first comment's body.
+// representativesPerQuery bounds the cluster ids one query asks for (PostgreSQL takes at most
+// 65,535 parameters in a statement).
+const representativesPerQuery = 1000
+
+// representatives fills in each cluster's representative text: its first comment's body. It reads
+// the bodies of these clusters' first comments only, not those of every comment that leads a
+// cluster of its own: on 100,000 comments those were most of them, 100 MB read for each request.
 func representatives(ctx context.Context, db *gorm.DB, consultationID string, clusters []Cluster) error {
-	if len(clusters) == 0 {
-		return nil
-	}
-	var reps []struct{ ID, Body string }
-	err := db.WithContext(ctx).Table("comment_clusters cc").Select("c.id, c.body").
-		Joins("JOIN comments c ON c.id = cc.comment_id").
-		Where("cc.consultation_id = ? AND cc.cluster_id = cc.comment_id", consultationID).
-		Scan(&reps).Error
-	if err != nil {
-		return err
-	}
-	text := make(map[string]string, len(reps))
-	for _, r := range reps {
-		text[r.ID] = r.Body
-	}
-	for i := range clusters {
-		clusters[i].Representative = text[clusters[i].ID]
+	for chunk := range slices.Chunk(clusters, representativesPerQuery) {
+		ids := make([]string, len(chunk))
+		for i := range chunk {
+			ids[i] = chunk[i].ID
+		}
+		var reps []struct{ ID, Body string }
+		err := db.WithContext(ctx).Table("comments").Select("id, body").
+			Where("consultation_id = ? AND id IN ?", consultationID, ids).Scan(&reps).Error
+		if err != nil {
+			return err
+		}
+		text := make(map[string]string, len(reps))
+		for _, r := range reps {
+			text[r.ID] = r.Body
+		}
+		for i := range chunk {
+			chunk[i].Representative = text[chunk[i].ID]
+		}
 	}
 	return nil
 }

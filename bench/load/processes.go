@@ -46,23 +46,21 @@ func (p *process) stop() {
 	}
 }
 
-// rss is the process's resident memory now (VmRSS), in MiB.
+// rss is the resident memory now (VmRSS) of the process and its children (consult's password
+// workers) added up, in MiB.
 func (p *process) rss() float64 { return p.status("VmRSS:") }
 
-// peakRSS is the peak resident memory since start or since the last resetPeak (VmHWM in
-// /proc/<pid>/status) of the process and its children (consult's password workers) added up, in
-// MiB: at least their peak together.
-func (p *process) peakRSS() float64 {
+// peakRSS is the peak resident memory since start or since the last resetPeak (VmHWM) of the
+// process and its children added up, in MiB: at least their peak together.
+func (p *process) peakRSS() float64 { return p.status("VmHWM:") }
+
+// status adds up a figure in kB of /proc/<pid>/status over the process and its children, in MiB.
+func (p *process) status(field string) float64 {
 	var sum float64
 	for _, pid := range p.tree() {
-		sum += procMiB(fmt.Sprintf("/proc/%d/status", pid), "VmHWM:")
+		sum += procMiB(fmt.Sprintf("/proc/%d/status", pid), field)
 	}
 	return sum
-}
-
-// status reads a figure in kB of /proc/<pid>/status, in MiB.
-func (p *process) status(field string) float64 {
-	return procMiB(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid), field)
 }
 
 // tree is the process's id followed by its children's (Linux's /proc/<pid>/task/*/children).

@@ -17,9 +17,9 @@ import (
 // system treats it like any request, so a flood of sign-ins, even within its Budget share, delays
 // the comment submissions running beside it (p99 ×5 in the load benchmark). In an idle-priority
 // child it runs when the server and the database leave a processor idle and gives way the moment
-// they want it, and its memory never reaches the server's garbage collector. A Hasher uses Workers when given them
-// (WithWorkers); the Budget still bounds how many derivations run and how much processor time they
-// take. Workers are safe for concurrent use.
+// they want it, and its memory never reaches the server's garbage collector. A Hasher uses
+// Workers when given them (WithWorkers); the Budget still bounds how many derivations run and how
+// much processor time they take. Workers are safe for concurrent use.
 type Workers struct {
 	command func() *exec.Cmd // starts one child, which runs ServeWorker
 	log     *slog.Logger
