@@ -37,7 +37,7 @@ func TestSearchUsesItsIndexForEveryQueryShape(t *testing.T) {
 		SELECT gen_random_uuid(), consultation_id, clause_id, author_id, comment_type, 'Filler remark number ' || g, '', '', '', '',
 			publication, language, status, tracking_number || '-' || g, 1, '', '', signature, '', created_at, updated_at
 		FROM comments, generate_series(1, 3000) g WHERE consultation_id = ? AND status = ? LIMIT 3000`, f.consultationID, models.CommentPublished).Error)
-	require.NoError(t, f.env.DB.Exec("ANALYZE comments").Error)
+	require.NoError(t, f.env.DB.Exec("ANALYSE comments").Error)
 	var mu sync.Mutex
 	var searches []*gorm.Statement
 	require.NoError(t, f.env.DB.Callback().Row().After("gorm:row").Register("test:search_plan", func(db *gorm.DB) {
