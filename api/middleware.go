@@ -69,7 +69,10 @@ func requestLogger() echo.MiddlewareFunc {
 		HandleError:  true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
-			if v.Status >= 500 {
+			switch {
+			case v.Status >= 500 && c.Get(shedKey) == true:
+				level = slog.LevelWarn
+			case v.Status >= 500:
 				level = slog.LevelError
 			}
 			logging.From(c.Request().Context()).LogAttrs(c.Request().Context(), level, "request",

@@ -8,6 +8,7 @@ import (
 
 	"consult/internal/logging"
 	"consult/internal/problem"
+	"consult/models"
 )
 
 // Problem is an RFC 9457 problem details document with the contract's stable code.
@@ -27,7 +28,10 @@ func errorHandler(err error, c echo.Context) {
 	p.Instance = c.Request().URL.Path
 	p.RequestID = c.Response().Header().Get(echo.HeaderXRequestID)
 	log := logging.From(c.Request().Context())
-	if p.Status >= 500 {
+	switch {
+	case shedding(p.Code):
+		c.Set(shedKey, true) // for the request's log line
+	case p.Status >= 500:
 		log.Error("request failed", "error", err, "code", p.Code)
 	}
 	if de.RetryAfter > 0 {
@@ -45,4 +49,14 @@ func errorHandler(err error, c echo.Context) {
 	if werr != nil {
 		log.Debug("write problem", "error", werr)
 	}
+}
+
+// shedKey marks, in the request's context, an answer that turned work away on purpose.
+const shedKey = "consult.shed"
+
+// shedding reports whether an answer with code turns work away on purpose (the hashing budget is
+// spent): the request's own log line, a warning, says it; an error line for each would flood the
+// error log with what a sign-in flood is meant to cause.
+func shedding(code models.Code) bool {
+	return code == models.CodeOverloaded
 }

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -73,4 +74,15 @@ func TestSpentHashingBudgetAnswers503AndCommentsStillGoIn(t *testing.T) {
 	var counted int64
 	require.NoError(t, env.DB.Model(&models.RateCounter{}).Where("key LIKE ?", "login:%").Select("COALESCE(SUM(count), 0)").Scan(&counted).Error)
 	assert.Equal(t, int64(2), counted, "only the one checked wrong password counts, once for its account and once for its address")
+
+	logs := env.Logs.String()
+	assert.NotContains(t, logs, "level=ERROR", "load turned away on purpose is no error")
+	warnings := 0
+	for line := range strings.SplitSeq(logs, "\n") {
+		if strings.Contains(line, "status=503") {
+			assert.Contains(t, line, "level=WARN", "a turned-away request is logged as a warning")
+			warnings++
+		}
+	}
+	assert.Equal(t, 33, warnings, "one line per turned-away request")
 }
