@@ -29,9 +29,9 @@ type cpuReading struct {
 }
 
 // readCPU reads the processor time of the machine (/proc/stat) and of the groups: consult's
-// process with its password workers, the mail catcher's process, this process (the load generator, with the pgbench runs that have
-// ended), and every PostgreSQL process, counting for the postmaster the backends it has reaped,
-// so that connections closed during the load count too.
+// process with its password workers, the mail catcher's process, this process (the load
+// generator, with the pgbench runs that have ended), and every PostgreSQL process, counting for
+// the postmaster the backends it has reaped, so that connections closed during the load count too.
 func (r *rig) readCPU() cpuReading {
 	out := cpuReading{machine: machineCPU(), groups: map[string]float64{}}
 	pids := map[int]string{os.Getpid(): cpuLoad}

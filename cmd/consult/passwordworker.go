@@ -15,9 +15,9 @@ import (
 const passwordWorkerCommand = "password-worker"
 
 // newPasswordWorkerCommand is the child process `consult serve` hashes passwords in
-// (password.Workers) at the lowest scheduling priority, not a command for people. It ignores the interrupt and termination signals a
-// terminal or a service manager sends the whole process group: it ends when the server closes its
-// input, after the server's own graceful shutdown.
+// (password.Workers) at the lowest scheduling priority, not a command for people. It ignores the
+// interrupt and termination signals a terminal or a service manager sends the whole process
+// group: it ends when the server closes its input, after the server's own graceful shutdown.
 func newPasswordWorkerCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:    passwordWorkerCommand,
