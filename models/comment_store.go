@@ -20,7 +20,7 @@ type newSubmission struct {
 	comment *Comment
 	receipt func(*Comment) *MailMessage
 	key     *IdempotencyKey
-	mail    *MailMessage // the receipt of the tracking number drawn last
+	mail    *MailMessage // its receipt, for the tracking number drawn last: the stored one after storeComment
 }
 
 // storeComment stores s's comment with a random tracking number, its receipt and its key: all of
@@ -35,7 +35,8 @@ func storeComment(ctx context.Context, db *gorm.DB, s *newSubmission) error {
 		if err := insertWithTrackingNumbers(tx, s.con, []*Comment{s.comment}); err != nil {
 			return err
 		}
-		if err := tx.Create(s.receipt(s.comment)).Error; err != nil {
+		s.mail = s.receipt(s.comment)
+		if err := tx.Create(s.mail).Error; err != nil {
 			return err
 		}
 		if s.key == nil {

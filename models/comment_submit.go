@@ -75,12 +75,14 @@ func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationI
 	now = now.Truncate(time.Microsecond)
 	hash := idem.hash(consultationID)
 	con, c, err := checkComment(ctx, db, author, consultationID, in, now)
+	var sub *newSubmission
 	if err == nil {
 		receipt := func(c *Comment) *MailMessage {
 			t := mailtext.CommentReceipt(baseURL, con.Title, c.TrackingNumber, c.CommentType, c.Publication, c.Body)
 			return newMail(author.Email, t.Subject, t.Body, now)
 		}
-		err = storeComment(ctx, db, &newSubmission{con: con, comment: c, receipt: receipt, key: idem.row(author.ID, hash, c.ID, now)})
+		sub = &newSubmission{con: con, comment: c, receipt: receipt, key: idem.row(author.ID, hash, c.ID, now)}
+		err = storeComment(ctx, db, sub)
 	}
 	switch {
 	case errors.Is(err, errKeyTaken):
@@ -96,7 +98,7 @@ func SubmitComment(ctx context.Context, db *gorm.DB, author *User, consultationI
 	case err != nil:
 		return nil, false, err
 	}
-	wakeMailWorker()
+	QueuedMail.Add(sub.mail.ID)
 	return c, false, nil
 }
 

@@ -47,21 +47,29 @@ func newMail(to, subject, body string, now time.Time) *MailMessage {
 	return &MailMessage{ID: NewID(), ToAddress: to, Subject: subject, BodyText: body, Status: MailPending, NextAttemptAt: now, CreatedAt: now}
 }
 
-// ClaimDueMail takes up to limit due mails for this worker with one conditional update that
-// re-checks every row's claim and returns the rows it took, so two server processes never send
-// the same mail at once (PostgreSQL re-evaluates the condition on a row another claim changed). A
-// claim lapses after lease.
+// ClaimDueMail takes up to limit due mails for this worker, the longest due first (ClaimMail).
 func ClaimDueMail(ctx context.Context, db *gorm.DB, limit int, lease time.Duration, now time.Time) ([]MailMessage, error) {
 	var ids []string
 	err := db.WithContext(ctx).Model(&MailMessage{}).
 		Where("status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)", MailPending, now, now).
 		Order("next_attempt_at").Limit(limit).Pluck("id", &ids).Error
-	if err != nil || len(ids) == 0 {
+	if err != nil {
 		return nil, err
 	}
+	return ClaimMail(ctx, db, ids, lease, now)
+}
+
+// ClaimMail takes those of the mails ids that are due and not claimed for this worker, with one
+// conditional update by primary key that re-checks every row's claim and returns the rows it
+// took, so two server processes never send the same mail at once (PostgreSQL re-evaluates the
+// condition on a row another claim changed). A claim lapses after lease.
+func ClaimMail(ctx context.Context, db *gorm.DB, ids []string, lease time.Duration, now time.Time) ([]MailMessage, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
 	var claimed []MailMessage
-	err = db.WithContext(ctx).Model(&claimed).Clauses(clause.Returning{}).
-		Where("id IN ? AND status = ? AND (locked_until IS NULL OR locked_until < ?)", ids, MailPending, now).
+	err := db.WithContext(ctx).Model(&claimed).Clauses(clause.Returning{}).
+		Where("id IN ? AND status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)", ids, MailPending, now, now).
 		Updates(map[string]any{"locked_until": now.Add(lease), "attempts": gorm.Expr("attempts + 1")}).Error
 	if err != nil {
 		return nil, err

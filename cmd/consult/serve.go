@@ -112,7 +112,7 @@ func (e *env) serve(ctx context.Context) error {
 	go func() {
 		defer close(workerDone)
 		(&mail.Worker{DB: db.DB, Sender: sender, Clock: clk, Log: e.log, Interval: 2 * time.Second,
-			Concurrency: e.cfg.MailConcurrency, Wake: models.MailQueued()}).Run(workerCtx)
+			Concurrency: e.cfg.MailConcurrency, Handoff: models.QueuedMail}).Run(workerCtx)
 	}()
 	defer func() { stopWorker(); <-workerDone }()
 	checkpointsDone := make(chan struct{})

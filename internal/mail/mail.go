@@ -56,8 +56,11 @@ const maxIdleConns = 16
 
 // SMTP sends through a mail server named by a CONSULT_SMTP_URL: smtp:// uses STARTTLS when the
 // server offers it (mandatory when credentials are given), smtps:// uses implicit TLS. It keeps
-// the connections it opened for the next sends (each checked with NOOP before reuse), so a busy
-// outbox does not pay a handshake per mail; Close closes them. It is safe for concurrent use.
+// the connections it opened for the next sends, so a busy outbox does not pay a handshake per
+// mail; Close closes them. A mail costs four round trips (MAIL, RCPT, DATA, the text): no NOOP
+// before it, no RSET after it (a transaction ends with its text). A kept connection the server
+// has closed meanwhile fails at MAIL, before anything was sent, and the mail goes out over a new
+// one. It is safe for concurrent use.
 type SMTP struct {
 	from   string
 	client *gomail.Client // the configuration every connection is dialled with
@@ -70,7 +73,7 @@ func NewSMTP(rawURL, from string) (*SMTP, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := []gomail.Option{gomail.WithTimeout(20 * time.Second)}
+	opts := []gomail.Option{gomail.WithTimeout(20 * time.Second), gomail.WithoutNoop(), gomail.WithoutRset()}
 	port := 587
 	if u.Scheme == "smtps" {
 		port = 465
@@ -99,8 +102,8 @@ func NewSMTP(rawURL, from string) (*SMTP, error) {
 	return &SMTP{from: from, client: client, idle: make(chan *smtp.Client, maxIdleConns)}, nil
 }
 
-// Send delivers m over an idle connection, or a new one when none is idle or the idle one has
-// gone stale (the server closed it before anything was sent).
+// Send delivers m over an idle connection, or a new one when none is idle or the idle one
+// failed before anything was sent (the server had closed it).
 func (s *SMTP) Send(ctx context.Context, m Message) error {
 	msg, err := build(s.from, m)
 	if err != nil {
@@ -110,7 +113,7 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 	case conn := <-s.idle:
 		err := s.sendOn(conn, msg)
 		var sendErr *gomail.SendError
-		if !errors.As(err, &sendErr) || sendErr.Reason != gomail.ErrConnCheck {
+		if !errors.As(err, &sendErr) || (sendErr.Reason != gomail.ErrConnCheck && sendErr.Reason != gomail.ErrSMTPMailFrom) {
 			return err
 		}
 	default:

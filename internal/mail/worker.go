@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -23,7 +24,9 @@ const claimLease = 2 * time.Minute
 const sendTimeout = 30 * time.Second
 
 // Worker sends due mails from the outbox: it claims them in batches and sends each batch with a
-// bounded number of concurrent senders (for SMTP, connections), until no mail is due.
+// bounded number of concurrent senders (for SMTP, connections). Every Interval it sweeps the
+// outbox for due mail until none is left; in between, it sends the mails handed over to it as
+// they are queued.
 type Worker struct {
 	DB       *gorm.DB
 	Sender   Sender
@@ -32,22 +35,34 @@ type Worker struct {
 	Interval time.Duration
 	// Concurrency is how many mails are sent at once; below 1 means DefaultConcurrency.
 	Concurrency int
-	// Wake, when set, starts a round before the next Interval (models.MailQueued).
-	Wake <-chan struct{}
+	// Handoff, when set, wakes the worker before the next Interval with the ids of mails just
+	// queued, which it claims by id (models.QueuedMail).
+	Handoff *models.MailHandoff
 }
 
-// Run sends due mails every Interval, and whenever Wake says a mail was queued, until ctx ends,
-// and prunes old rate-limit windows hourly. On
-// its way out it closes the Sender when the Sender holds connections (an io.Closer).
+// Run sweeps the outbox every Interval and sends handed-over mails as they come, until ctx ends,
+// and prunes old rate-limit windows hourly. On its way out it closes the Sender when the Sender
+// holds connections (an io.Closer).
 func (w *Worker) Run(ctx context.Context) {
 	if c, ok := w.Sender.(io.Closer); ok {
 		defer func() { _ = c.Close() }()
 	}
 	t := time.NewTicker(w.Interval)
 	defer t.Stop()
+	var wake <-chan struct{}
+	if w.Handoff != nil {
+		wake = w.Handoff.Wake()
+	}
 	lastPrune := time.Time{}
+	sweep := true
 	for {
-		if _, err := w.RunOnce(ctx); err != nil && ctx.Err() == nil {
+		var err error
+		if sweep {
+			_, err = w.RunOnce(ctx)
+		} else {
+			_, err = w.SendHandedOver(ctx)
+		}
+		if err != nil && ctx.Err() == nil {
 			w.Log.Warn("mail outbox", "error", err)
 		}
 		if now := w.Clock.Now(); now.Sub(lastPrune) > time.Hour {
@@ -59,7 +74,9 @@ func (w *Worker) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-		case <-w.Wake:
+			sweep = true
+		case <-wake:
+			sweep = false
 		}
 	}
 }
@@ -67,7 +84,7 @@ func (w *Worker) Run(ctx context.Context) {
 // RunOnce sends the mails due now, batch after batch until a batch comes back short, and returns
 // how many were delivered.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
-	batchSize := 16 * w.concurrency()
+	batchSize := w.batchSize()
 	sent := 0
 	for ctx.Err() == nil {
 		due, err := models.ClaimDueMail(ctx, w.DB, batchSize, claimLease, w.Clock.Now())
@@ -82,6 +99,31 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	}
 	return sent, nil
 }
+
+// SendHandedOver claims by id and sends the mails handed over since the last round, or sweeps
+// the outbox when the handoff overflowed, and returns how many were delivered.
+func (w *Worker) SendHandedOver(ctx context.Context) (int, error) {
+	ids, overflowed := w.Handoff.Take()
+	if overflowed {
+		return w.RunOnce(ctx)
+	}
+	sent := 0
+	for chunk := range slices.Chunk(ids, w.batchSize()) {
+		due, err := models.ClaimMail(ctx, w.DB, chunk, claimLease, w.Clock.Now())
+		if err != nil {
+			return sent, err
+		}
+		n, err := w.sendBatch(ctx, due)
+		sent += n
+		if err != nil {
+			return sent, err
+		}
+	}
+	return sent, nil
+}
+
+// batchSize is how many mails one claim takes.
+func (w *Worker) batchSize() int { return 16 * w.concurrency() }
 
 func (w *Worker) concurrency() int {
 	if w.Concurrency < 1 {

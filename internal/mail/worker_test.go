@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"gorm.io/gorm"
+
 	"consult/internal/clock"
 	"consult/internal/mail"
 	"consult/internal/testutil"
@@ -106,25 +108,93 @@ func TestSMTPSendsManyMailsOverItsConnections(t *testing.T) {
 	require.NoError(t, sender.Close())
 }
 
-// TestWakeSendsBeforeTheTick: a mail queued after the worker's first round leaves when the
-// worker is woken, long before its next tick.
-func TestWakeSendsBeforeTheTick(t *testing.T) {
-	db := testutil.NewDB(t)
-	clk := clock.NewManual(time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC))
-	s := &countingSender{sends: map[string]int{}}
-	wake := make(chan struct{}, 1)
-	w := &mail.Worker{DB: db.DB, Sender: s, Clock: clk, Log: quiet, Interval: time.Hour, Wake: wake}
+// mailID returns the id of the queued mail with subject.
+func mailID(t *testing.T, db *gorm.DB, subject string) string {
+	t.Helper()
+	var id string
+	require.NoError(t, db.Model(&models.MailMessage{}).Where("subject = ?", subject).Pluck("id", &id).Error)
+	return id
+}
+
+// startWorker runs a worker with an hour between sweeps and a handoff, after its first sweep.
+func startWorker(t *testing.T, db *gorm.DB, clk clock.Clock, s mail.Sender) *models.MailHandoff {
+	t.Helper()
+	handoff := models.NewMailHandoff()
+	w := &mail.Worker{DB: db, Sender: s, Clock: clk, Log: quiet, Interval: time.Hour, Handoff: handoff}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { defer close(done); w.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	t.Cleanup(func() { cancel(); <-done })
+	time.Sleep(50 * time.Millisecond) // the first sweep, with nothing to send
+	return handoff
+}
 
-	time.Sleep(50 * time.Millisecond) // the first round, with nothing to send
+func (s *countingSender) sent(id string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.sends[id]
+}
+
+// TestHandedOverMailLeavesBeforeTheSweep: a mail handed over leaves at once, claimed by its id,
+// long before the next sweep; a mail queued beside it and not handed over waits for the sweep.
+func TestHandedOverMailLeavesBeforeTheSweep(t *testing.T) {
+	db := testutil.NewDB(t)
+	clk := clock.NewManual(time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC))
+	s := &countingSender{sends: map[string]int{}}
+	handoff := startWorker(t, db.DB, clk, s)
+
 	enqueue(t, db.DB, "r@example.eu", "Receipt", "Thanks", clk.Now())
-	wake <- struct{}{}
-	require.Eventually(t, func() bool {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		return len(s.sends) == 1
-	}, 5*time.Second, 10*time.Millisecond, "the woken worker sends the queued mail")
+	enqueue(t, db.DB, "v@example.eu", "Verify", "Click", clk.Now())
+	receipt, other := mailID(t, db.DB, "Receipt"), mailID(t, db.DB, "Verify")
+	handoff.Add(receipt)
+	require.Eventually(t, func() bool { return s.sent(receipt) == 1 }, 5*time.Second, 10*time.Millisecond,
+		"the handed-over mail leaves when the worker is woken")
+	time.Sleep(50 * time.Millisecond)
+	assert.Zero(t, s.sent(other), "a mail not handed over waits for the sweep")
+	var m models.MailMessage
+	require.NoError(t, db.DB.First(&m, "id = ?", receipt).Error)
+	assert.Equal(t, models.MailSent, m.Status)
+}
+
+// TestOverflowingHandoffSweepsTheOutbox: when more mails are handed over than the handoff holds,
+// the worker sweeps the outbox, so the ones it dropped leave at once too.
+func TestOverflowingHandoffSweepsTheOutbox(t *testing.T) {
+	db := testutil.NewDB(t)
+	clk := clock.NewManual(time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC))
+	s := &countingSender{sends: map[string]int{}}
+	handoff := models.NewMailHandoff()
+	w := &mail.Worker{DB: db.DB, Sender: s, Clock: clk, Log: quiet, Interval: time.Hour, Handoff: handoff}
+
+	enqueue(t, db.DB, "r@example.eu", "Receipt", "Thanks", clk.Now())
+	dropped := mailID(t, db.DB, "Receipt")
+	for i := range 5000 {
+		handoff.Add("gone-" + strconv.Itoa(i))
+	}
+	handoff.Add(dropped)
+	sent, err := w.SendHandedOver(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, 1, sent)
+	assert.Equal(t, 1, s.sent(dropped), "the sweep sends the mail the full handoff dropped")
+	ids, overflowed := handoff.Take()
+	assert.Empty(t, ids)
+	assert.False(t, overflowed, "the handoff is empty again")
+}
+
+// TestSMTPSendsOverANewConnectionWhenTheServerClosedItsIdleOne: the sender keeps its connections
+// between mails; when the mail server restarted meanwhile, the next mail fails on the kept
+// connection before anything was sent and goes out over a new one, once.
+func TestSMTPSendsOverANewConnectionWhenTheServerClosedItsIdleOne(t *testing.T) {
+	mp := testutil.StartMailpit(t)
+	sender, err := mail.NewSMTP("smtp://"+mp.SMTPAddr, from)
+	require.NoError(t, err)
+	defer sender.Close()
+	ctx := context.Background()
+	require.NoError(t, sender.Send(ctx, mail.Message{ID: "first", To: "a@example.eu", Subject: "First", Body: "One"}))
+	mp.Restart(t)
+	require.NoError(t, sender.Send(ctx, mail.Message{ID: "second", To: "a@example.eu", Subject: "Second", Body: "Two"}))
+	subjects := map[string]int{}
+	for _, m := range mp.Messages(t) {
+		subjects[m.Subject]++
+	}
+	assert.Equal(t, map[string]int{"First": 1, "Second": 1}, subjects)
 }

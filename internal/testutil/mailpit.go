@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -19,6 +21,9 @@ const MailpitEnv = "CONSULT_TEST_MAILPIT"
 type Mailpit struct {
 	SMTPAddr string
 	APIURL   string
+	bin      string
+	dbPath   string
+	stop     func() // kills the running process and waits for it
 }
 
 // StartMailpit runs Mailpit on free loopback ports until the test ends. Without the binary the
@@ -33,7 +38,9 @@ func StartMailpit(t testing.TB) *Mailpit {
 		t.Skipf("Mailpit not found (set %s or run `make tools`): skipping the real-SMTP test", MailpitEnv)
 	}
 	for range 5 {
-		if m := startMailpitOnce(t, bin); m != nil {
+		m := &Mailpit{SMTPAddr: freeAddr(t), bin: bin, dbPath: filepath.Join(t.TempDir(), "mailpit.db")}
+		m.APIURL = "http://" + freeAddr(t)
+		if m.start(t) {
 			return m
 		}
 	}
@@ -41,45 +48,58 @@ func StartMailpit(t testing.TB) *Mailpit {
 	return nil
 }
 
-// startMailpitOnce starts Mailpit on two free loopback ports and returns it once both answer, or
-// nil when this process did not get them: a port found free can be taken by another test package's
-// Mailpit before this one binds it, and then a Mailpit that answers is not this one (Mailpit serves
-// HTTP before it binds SMTP and exits when SMTP is taken). So it checks that the HTTP side names
-// this run's database and that this process still runs after SMTP answers.
-func startMailpitOnce(t testing.TB, bin string) *Mailpit {
+// Restart stops Mailpit and starts it again on the same ports and database, so that the
+// connections clients held are gone.
+func (m *Mailpit) Restart(t testing.TB) {
 	t.Helper()
-	smtpAddr, httpAddr := freeAddr(t), freeAddr(t)
-	dbPath := filepath.Join(t.TempDir(), "mailpit.db")
-	cmd := exec.Command(bin, "--smtp", smtpAddr, "--listen", httpAddr, "--database", dbPath,
+	m.stop()
+	for range 5 {
+		if m.start(t) {
+			return
+		}
+	}
+	t.Fatalf("mailpit did not restart on %s", m.SMTPAddr)
+}
+
+// start runs Mailpit on m's ports and reports whether it answers there, false when this process
+// did not get them: a port found free can be taken by another test package's Mailpit before this
+// one binds it, and then a Mailpit that answers is not this one (Mailpit serves HTTP before it
+// binds SMTP and exits when SMTP is taken). So it checks that the HTTP side names this run's
+// database and that this process still runs after SMTP answers.
+func (m *Mailpit) start(t testing.TB) bool {
+	t.Helper()
+	cmd := exec.Command(m.bin, "--smtp", m.SMTPAddr, "--listen", strings.TrimPrefix(m.APIURL, "http://"), "--database", m.dbPath,
 		"--smtp-auth-accept-any", "--smtp-auth-allow-insecure", "--disable-version-check")
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start mailpit: %v", err)
 	}
 	exited := make(chan struct{})
 	go func() { _ = cmd.Wait(); close(exited) }()
-	t.Cleanup(func() { _ = cmd.Process.Kill(); <-exited })
-	m := &Mailpit{SMTPAddr: smtpAddr, APIURL: "http://" + httpAddr}
+	var once sync.Once
+	m.stop = func() { once.Do(func() { _ = cmd.Process.Kill(); <-exited }) }
+	t.Cleanup(m.stop)
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
 		case <-exited:
-			return nil
+			return false
 		case <-time.After(50 * time.Millisecond):
 		}
-		if m.database() != dbPath {
+		if m.database() != m.dbPath {
 			continue
 		}
-		if conn, err := net.Dial("tcp", smtpAddr); err == nil {
+		if conn, err := net.Dial("tcp", m.SMTPAddr); err == nil {
 			conn.Close()
 			select {
 			case <-exited:
-				return nil
+				return false
 			case <-time.After(100 * time.Millisecond): // a Mailpit that lost SMTP to another exits at once
-				return m
+				return true
 			}
 		}
 	}
-	return nil
+	m.stop()
+	return false
 }
 
 // database is the database file the Mailpit answering at APIURL names, "" when none answers.
