@@ -49,7 +49,7 @@ func (h *Handlers) Export(c echo.Context) error {
 		return err
 	}
 	if format == "pdf" { // measured (a first pass over the comments) before the answer starts, so that most failures are still a problem answer; then written page by page
-		report, err := pdf.FromDatabase(ctx, h.DB.DB, con, layout, now)
+		report, err := pdf.FromDatabase(ctx, h.DB.Streams, con, layout, now)
 		if err != nil {
 			return err
 		}
@@ -70,7 +70,7 @@ func (h *Handlers) Export(c echo.Context) error {
 	// writer's temporary files are gone either way.
 	return export.Stream(format, c.Response(), head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
 		return export.Pipelined(ctx, func(ctx context.Context, emit func([]string) error) error {
-			return models.EachExportRow(ctx, h.DB.DB, con.ID, layout, func(r *models.ExportRow) error { return emit(r.Values(layout)) })
+			return models.EachExportRow(ctx, h.DB.Streams, con.ID, layout, func(r *models.ExportRow) error { return emit(r.Values(layout)) })
 		}, row)
 	})
 }

@@ -12,8 +12,9 @@ import (
 
 // TestHandlersRunNoSQL keeps the seam between HTTP and the domain: a handler binds, calls one
 // command or query of package models and renders a view. No file of this package imports GORM,
-// and none uses the database handle for anything but passing it on (h.DB.DB); a transaction, a
-// query or a statement here means a rule escaped the domain layer.
+// and none uses the database handle for anything but passing one of its pools on (h.DB.DB, or
+// h.DB.Streams for exports); a transaction, a query or a statement here means a rule escaped the
+// domain layer.
 func TestHandlersRunNoSQL(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -39,7 +40,7 @@ func TestHandlersRunNoSQL(t *testing.T) {
 				return true
 			}
 			inner, ok := sel.X.(*ast.SelectorExpr)
-			if ok && inner.Sel.Name == "DB" && sel.Sel.Name != "DB" {
+			if ok && inner.Sel.Name == "DB" && sel.Sel.Name != "DB" && sel.Sel.Name != "Streams" {
 				t.Errorf("%s: uses the database handle (%s.%s): call a models function instead", fset.Position(sel.Pos()), exprString(inner), sel.Sel.Name)
 			}
 			return true

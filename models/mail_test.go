@@ -71,3 +71,60 @@ func TestClaimDueMailNeverHandsOneMailToTwoWorkers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, rest, "sent mails are never claimed")
 }
+
+// TestClaimByIDRacesTheSweepSafely: a worker claiming handed-over mails by id and others sweeping
+// the outbox at the same time never take one mail twice; a claim by id takes neither a mail that
+// is not due yet nor one already sent.
+func TestClaimByIDRacesTheSweepSafely(t *testing.T) {
+	db := testutil.NewDB(t)
+	ctx := context.Background()
+	now := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
+	const queued = 200
+	for i := range queued {
+		require.NoError(t, models.EnqueueMail(ctx, db.DB, "r"+strconv.Itoa(i)+"@example.eu", "Receipt", "Thanks", now))
+	}
+	var ids []string
+	require.NoError(t, db.Model(&models.MailMessage{}).Pluck("id", &ids).Error)
+
+	var mu sync.Mutex
+	seen := map[string]int{}
+	record := func(batch []models.MailMessage) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, m := range batch {
+			seen[m.ID]++
+		}
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			if w%2 == 0 {
+				batch, err := models.ClaimMail(ctx, db.DB, ids, 2*time.Minute, now)
+				assert.NoError(t, err)
+				record(batch)
+				return
+			}
+			for {
+				batch, err := models.ClaimDueMail(ctx, db.DB, 16, 2*time.Minute, now)
+				if !assert.NoError(t, err) || len(batch) == 0 {
+					return
+				}
+				record(batch)
+			}
+		})
+	}
+	wg.Wait()
+	assert.Len(t, seen, queued, "every mail claimed")
+	for id, n := range seen {
+		assert.Equal(t, 1, n, "mail %s claimed more than once", id)
+	}
+
+	require.NoError(t, models.MarkMailsSent(ctx, db.DB, ids, now))
+	later := now.Add(time.Hour)
+	require.NoError(t, models.EnqueueMail(ctx, db.DB, "later@example.eu", "Later", "Thanks", later))
+	var laterID string
+	require.NoError(t, db.Model(&models.MailMessage{}).Where("subject = ?", "Later").Pluck("id", &laterID).Error)
+	none, err := models.ClaimMail(ctx, db.DB, append([]string{laterID}, ids...), 2*time.Minute, now.Add(3*time.Minute))
+	require.NoError(t, err)
+	assert.Empty(t, none, "neither a mail not due yet nor a sent one is claimed by id")
+}

@@ -74,7 +74,7 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 		w = file
 	}
 	if format == "pdf" { // a report measured by package pdf, then written page by page
-		report, err := pdf.FromDatabase(ctx, db.DB, con, layout, now)
+		report, err := pdf.FromDatabase(ctx, db.Streams, con, layout, now)
 		if err == nil {
 			_, err = report.WriteTo(w)
 		}
@@ -83,7 +83,7 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 	bar := newProgress(os.Stderr, head.Summary.Total, isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()))
 	err = export.Stream(format, w, head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
 		return export.Pipelined(ctx, func(ctx context.Context, emit func([]string) error) error {
-			return models.EachExportRow(ctx, db.DB, con.ID, layout, func(r *models.ExportRow) error {
+			return models.EachExportRow(ctx, db.Streams, con.ID, layout, func(r *models.ExportRow) error {
 				bar.step()
 				return emit(r.Values(layout))
 			})

@@ -39,6 +39,9 @@ const (
 type DB struct {
 	*gorm.DB
 	Dialect Dialect
+	// Streams is where exports read their comments: on PostgreSQL a small pool of its own
+	// (maxStreamConns), on SQLite the same as DB.
+	Streams *gorm.DB
 }
 
 // Open connects to the database named by a CONSULT_DATABASE_URL-style URL. For SQLite it creates
@@ -90,7 +93,7 @@ func openSQLite(path string, gcfg *gorm.Config) (*DB, error) {
 	if err := sqlDB.Ping(); err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	return &DB{DB: gdb, Dialect: SQLite}, nil
+	return &DB{DB: gdb, Dialect: SQLite, Streams: gdb}, nil
 }
 
 // maxPostgresConns is how many connections to PostgreSQL one process opens at most.
@@ -102,6 +105,35 @@ func openPostgres(dsn string, gcfg *gorm.Config) (*DB, error) {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 	cfg.BuildFrontend = bufferedFrontend
+	// Every open connection may stay idle (for up to five minutes): with fewer idle places than
+	// connections, a surge closed the connections released together beyond them and opened new
+	// ones the next moment, each a new server process for PostgreSQL to start and warm up, which
+	// took more of the processor than the surge's statements.
+	gdb, err := openPostgresPool(cfg, gcfg, maxPostgresConns, 5*time.Minute)
+	if err != nil {
+		return nil, err
+	}
+	streams, err := openPostgresPool(cfg, gcfg, maxStreamConns, 30*time.Minute)
+	if err != nil {
+		closePool(gdb)
+		return nil, err
+	}
+	return &DB{DB: gdb, Dialect: Postgres, Streams: streams}, nil
+}
+
+// maxStreamConns is how many exports read at once; more wait for one of them. An export holds
+// its connection for as long as it streams (a minute for a million comments), so they have a
+// pool of their own instead of taking the requests'. Kept open for half an hour between exports,
+// its connections also stay warm: a PostgreSQL server process maps the shared buffers page by
+// page as it first touches them, and an export touches them all. On the benchmark machine (a
+// virtual machine, PostgreSQL's 128 MB of shared buffers in 4 KiB pages) a server process's
+// first read of 100,000 comments' export columns took 31,000 page faults and 0.75 s more than its
+// second (huge pages avoid that: see docs/deployment.md).
+const maxStreamConns = 4
+
+// openPostgresPool opens a pool of at most conns connections, each kept while idle for up to
+// idle (and at most 30 minutes in all).
+func openPostgresPool(cfg *pgx.ConnConfig, gcfg *gorm.Config, conns int, idle time.Duration) (*gorm.DB, error) {
 	gdb, err := gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg)}), gcfg)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
@@ -110,15 +142,18 @@ func openPostgres(dsn string, gcfg *gorm.Config) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Every open connection may stay idle (for up to five minutes): with fewer idle places than
-	// connections, a surge closed the connections released together beyond them and opened new
-	// ones the next moment, each a new server process for PostgreSQL to start and warm up, which
-	// took more of the processor than the surge's statements.
-	sqlDB.SetMaxOpenConns(maxPostgresConns)
-	sqlDB.SetMaxIdleConns(maxPostgresConns)
-	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	sqlDB.SetMaxOpenConns(conns)
+	sqlDB.SetMaxIdleConns(conns)
+	sqlDB.SetConnMaxIdleTime(idle)
 	sqlDB.SetConnMaxLifetime(30 * time.Minute)
-	return &DB{DB: gdb, Dialect: Postgres}, nil
+	return gdb, nil
+}
+
+// closePool closes a pool, whose error at closing says nothing more.
+func closePool(gdb *gorm.DB) {
+	if sqlDB, err := gdb.DB(); err == nil {
+		_ = sqlDB.Close()
+	}
 }
 
 // bufferedFrontend reads what PostgreSQL sends in pieces of up to 64 KiB: pgx's own reader asks
@@ -136,8 +171,11 @@ func (db *DB) Ping(ctx context.Context) error {
 	return sqlDB.PingContext(ctx)
 }
 
-// Close closes the connection pool.
+// Close closes the connection pools.
 func (db *DB) Close() error {
+	if db.Streams != nil && db.Streams != db.DB {
+		closePool(db.Streams)
+	}
 	sqlDB, err := db.DB.DB()
 	if err != nil {
 		return err
