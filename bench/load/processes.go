@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -61,6 +62,26 @@ func (p *process) status(field string) float64 {
 		sum += procMiB(fmt.Sprintf("/proc/%d/status", pid), field)
 	}
 	return sum
+}
+
+// minorFaults is how many minor page faults the process (without its children) has taken so far:
+// memory it touches for the first time since the kernel mapped it, or again after the Go runtime
+// returned it to the kernel.
+func (p *process) minorFaults() float64 {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	end := bytes.LastIndexByte(raw, ')')
+	if end < 0 {
+		return 0
+	}
+	fields := strings.Fields(string(raw[end+1:])) // from the state, field 3 of stat(5)
+	if len(fields) < 8 {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(fields[10-3], 64) // minflt, field 10
+	return v
 }
 
 // tree is the process's id followed by its children's (Linux's /proc/<pid>/task/*/children).

@@ -97,10 +97,10 @@ func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
 }
 
 // oneRequest times the moderator's GET of path under the consultation for row, with the server's memory:
-// its peak resident memory, and how much its resident memory and its heap grew over their levels
-// before the request.
+// its peak resident memory, how much its resident memory and its heap grew over their levels
+// before the request, and the minor page faults consult took meanwhile.
 func (r *rig) oneRequest(ctx context.Context, row, path string) (measure, map[string]float64, error) {
-	rssBefore := r.server.rss()
+	rssBefore, faultsBefore := r.server.rss(), r.server.minorFaults()
 	heap := r.watchHeap(ctx)
 	var err error
 	m := r.withMemory(ctx, row, func() measure {
@@ -109,7 +109,8 @@ func (r *rig) oneRequest(ctx context.Context, row, path string) (measure, map[st
 		return m
 	})
 	h := heap()
-	memory := map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore, "heap_before_mib": h.allocBefore, "heap_peak_mib": h.allocPeak,
+	memory := map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore, "minor_page_faults": r.server.minorFaults() - faultsBefore,
+		"heap_before_mib": h.allocBefore, "heap_peak_mib": h.allocPeak,
 		"heap_growth_mib": h.allocPeak - h.allocBefore, "live_heap_before_mib": h.liveBefore, "live_heap_growth_mib": h.livePeak - h.liveBefore}
 	return m, memory, err
 }
