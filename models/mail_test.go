@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gorm.io/gorm"
 
 	"consult/internal/testutil"
 	"consult/models"
@@ -22,12 +23,9 @@ func TestClaimDueMailNeverHandsOneMailToTwoWorkers(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
 	const queued = 300
-	for i := range queued {
-		require.NoError(t, models.EnqueueMail(ctx, db.DB, "r"+strconv.Itoa(i)+"@example.eu", "Receipt", "Thanks", now))
-	}
+	queueReceipts(t, db.DB, queued, now)
 
-	var mu sync.Mutex
-	seen := map[string]int{}
+	var seen claims
 	var wg sync.WaitGroup
 	for range 6 {
 		wg.Go(func() {
@@ -36,21 +34,16 @@ func TestClaimDueMailNeverHandsOneMailToTwoWorkers(t *testing.T) {
 				if !assert.NoError(t, err) || len(batch) == 0 {
 					return
 				}
-				mu.Lock()
+				seen.record(batch)
 				for _, m := range batch {
-					seen[m.ID]++
 					assert.Equal(t, 1, m.Attempts, "the claim counts the attempt")
 					assert.Equal(t, "Receipt", m.Subject, "the claim returns the whole mail")
 				}
-				mu.Unlock()
 			}
 		})
 	}
 	wg.Wait()
-	assert.Len(t, seen, queued, "every due mail claimed")
-	for id, n := range seen {
-		assert.Equal(t, 1, n, "mail %s claimed more than once", id)
-	}
+	seen.assertEachOnce(t, queued)
 
 	again, err := models.ClaimDueMail(ctx, db.DB, 40, 2*time.Minute, now.Add(time.Minute))
 	require.NoError(t, err)
@@ -80,28 +73,18 @@ func TestClaimByIDRacesTheSweepSafely(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
 	const queued = 200
-	for i := range queued {
-		require.NoError(t, models.EnqueueMail(ctx, db.DB, "r"+strconv.Itoa(i)+"@example.eu", "Receipt", "Thanks", now))
-	}
+	queueReceipts(t, db.DB, queued, now)
 	var ids []string
 	require.NoError(t, db.Model(&models.MailMessage{}).Pluck("id", &ids).Error)
 
-	var mu sync.Mutex
-	seen := map[string]int{}
-	record := func(batch []models.MailMessage) {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, m := range batch {
-			seen[m.ID]++
-		}
-	}
+	var seen claims
 	var wg sync.WaitGroup
 	for w := range 4 {
 		wg.Go(func() {
 			if w%2 == 0 {
 				batch, err := models.ClaimMail(ctx, db.DB, ids, 2*time.Minute, now)
 				assert.NoError(t, err)
-				record(batch)
+				seen.record(batch)
 				return
 			}
 			for {
@@ -109,15 +92,12 @@ func TestClaimByIDRacesTheSweepSafely(t *testing.T) {
 				if !assert.NoError(t, err) || len(batch) == 0 {
 					return
 				}
-				record(batch)
+				seen.record(batch)
 			}
 		})
 	}
 	wg.Wait()
-	assert.Len(t, seen, queued, "every mail claimed")
-	for id, n := range seen {
-		assert.Equal(t, 1, n, "mail %s claimed more than once", id)
-	}
+	seen.assertEachOnce(t, queued)
 
 	require.NoError(t, models.MarkMailsSent(ctx, db.DB, ids, now))
 	later := now.Add(time.Hour)
@@ -127,4 +107,38 @@ func TestClaimByIDRacesTheSweepSafely(t *testing.T) {
 	none, err := models.ClaimMail(ctx, db.DB, append([]string{laterID}, ids...), 2*time.Minute, now.Add(3*time.Minute))
 	require.NoError(t, err)
 	assert.Empty(t, none, "neither a mail not due yet nor a sent one is claimed by id")
+}
+
+// queueReceipts puts n receipts, due at now, in the outbox.
+func queueReceipts(t *testing.T, db *gorm.DB, n int, now time.Time) {
+	t.Helper()
+	for i := range n {
+		require.NoError(t, models.EnqueueMail(context.Background(), db, "r"+strconv.Itoa(i)+"@example.eu", "Receipt", "Thanks", now))
+	}
+}
+
+// claims counts how often each mail was claimed, by workers claiming at once.
+type claims struct {
+	mu   sync.Mutex
+	seen map[string]int
+}
+
+func (c *claims) record(batch []models.MailMessage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen == nil {
+		c.seen = map[string]int{}
+	}
+	for _, m := range batch {
+		c.seen[m.ID]++
+	}
+}
+
+// assertEachOnce checks that all n mails were claimed, each once.
+func (c *claims) assertEachOnce(t *testing.T, n int) {
+	t.Helper()
+	assert.Len(t, c.seen, n, "every due mail claimed")
+	for id, k := range c.seen {
+		assert.Equal(t, 1, k, "mail %s claimed more than once", id)
+	}
 }
