@@ -47,11 +47,12 @@ func newMail(to, subject, body string, now time.Time) *MailMessage {
 	return &MailMessage{ID: NewID(), ToAddress: to, Subject: subject, BodyText: body, Status: MailPending, NextAttemptAt: now, CreatedAt: now}
 }
 
-// ClaimDueMail takes up to limit due mails for this worker, the longest due first (ClaimMail).
-func ClaimDueMail(ctx context.Context, db *gorm.DB, limit int, lease time.Duration, now time.Time) ([]MailMessage, error) {
+// ClaimDueMail takes up to limit mails due by dueBy (at the latest now) for this worker, the
+// longest due first (ClaimMail).
+func ClaimDueMail(ctx context.Context, db *gorm.DB, limit int, dueBy time.Time, lease time.Duration, now time.Time) ([]MailMessage, error) {
 	var ids []string
 	err := db.WithContext(ctx).Model(&MailMessage{}).
-		Where("status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)", MailPending, now, now).
+		Where("status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)", MailPending, dueBy, now).
 		Order("next_attempt_at").Limit(limit).Pluck("id", &ids).Error
 	if err != nil {
 		return nil, err

@@ -2,8 +2,9 @@ package models
 
 import "sync"
 
-// maxHandedOver bounds the ids a MailHandoff holds; past it, the worker sweeps the outbox instead.
-const maxHandedOver = 4096
+// MaxHandedOver bounds the ids a MailHandoff holds (a few MiB); past it, the worker sweeps the
+// outbox instead. It covers a surge of a minute or two that outruns the mail server.
+const MaxHandedOver = 1 << 16
 
 // MailHandoff passes the ids of mails this process has just queued (committed) to its outbox
 // worker, and wakes it, so that they leave at once instead of at its next tick, and are claimed by
@@ -31,7 +32,7 @@ func (h *MailHandoff) Wake() <-chan struct{} { return h.wake }
 // Add hands over the id of a committed mail.
 func (h *MailHandoff) Add(id string) {
 	h.mu.Lock()
-	if len(h.ids) < maxHandedOver {
+	if len(h.ids) < MaxHandedOver {
 		h.ids = append(h.ids, id)
 	} else {
 		h.overflowed = true
@@ -41,6 +42,13 @@ func (h *MailHandoff) Add(id string) {
 	case h.wake <- struct{}{}:
 	default:
 	}
+}
+
+// Waiting says whether ids were handed over (or dropped) since the last Take.
+func (h *MailHandoff) Waiting() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.ids) > 0 || h.overflowed
 }
 
 // Take returns the ids handed over since the last Take, and whether some were dropped because

@@ -30,7 +30,7 @@ func TestClaimDueMailNeverHandsOneMailToTwoWorkers(t *testing.T) {
 	for range 6 {
 		wg.Go(func() {
 			for {
-				batch, err := models.ClaimDueMail(ctx, db.DB, 40, 2*time.Minute, now)
+				batch, err := models.ClaimDueMail(ctx, db.DB, 40, now, 2*time.Minute, now)
 				if !assert.NoError(t, err) || len(batch) == 0 {
 					return
 				}
@@ -45,10 +45,10 @@ func TestClaimDueMailNeverHandsOneMailToTwoWorkers(t *testing.T) {
 	wg.Wait()
 	seen.assertEachOnce(t, queued)
 
-	again, err := models.ClaimDueMail(ctx, db.DB, 40, 2*time.Minute, now.Add(time.Minute))
+	again, err := models.ClaimDueMail(ctx, db.DB, 40, now.Add(time.Minute), 2*time.Minute, now.Add(time.Minute))
 	require.NoError(t, err)
 	assert.Empty(t, again, "claims hold within the lease")
-	lapsed, err := models.ClaimDueMail(ctx, db.DB, queued, 2*time.Minute, now.Add(3*time.Minute))
+	lapsed, err := models.ClaimDueMail(ctx, db.DB, queued, now.Add(3*time.Minute), 2*time.Minute, now.Add(3*time.Minute))
 	require.NoError(t, err)
 	assert.Len(t, lapsed, queued, "a lapsed claim (a worker that died) is taken again")
 
@@ -60,7 +60,7 @@ func TestClaimDueMailNeverHandsOneMailToTwoWorkers(t *testing.T) {
 	var sent int64
 	require.NoError(t, db.Model(&models.MailMessage{}).Where("status = ? AND sent_at IS NOT NULL AND locked_until IS NULL", models.MailSent).Count(&sent).Error)
 	assert.Equal(t, int64(queued), sent)
-	rest, err := models.ClaimDueMail(ctx, db.DB, queued, 2*time.Minute, now.Add(time.Hour))
+	rest, err := models.ClaimDueMail(ctx, db.DB, queued, now.Add(time.Hour), 2*time.Minute, now.Add(time.Hour))
 	require.NoError(t, err)
 	assert.Empty(t, rest, "sent mails are never claimed")
 }
@@ -88,7 +88,7 @@ func TestClaimByIDRacesTheSweepSafely(t *testing.T) {
 				return
 			}
 			for {
-				batch, err := models.ClaimDueMail(ctx, db.DB, 16, 2*time.Minute, now)
+				batch, err := models.ClaimDueMail(ctx, db.DB, 16, now, 2*time.Minute, now)
 				if !assert.NoError(t, err) || len(batch) == 0 {
 					return
 				}

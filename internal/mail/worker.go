@@ -41,8 +41,10 @@ type Worker struct {
 }
 
 // Run sweeps the outbox every Interval and sends handed-over mails as they come, until ctx ends,
-// and prunes old rate-limit windows hourly. On its way out it closes the Sender when the Sender
-// holds connections (an io.Closer).
+// and prunes old rate-limit windows hourly. While handed-over mails wait, they go first and the
+// sweep waits for the handoff to run dry: the sweep would take the same mails (they are due),
+// each batch through the due index instead of by id. On its way out it closes the Sender when
+// the Sender holds connections (an io.Closer).
 func (w *Worker) Run(ctx context.Context) {
 	if c, ok := w.Sender.(io.Closer); ok {
 		defer func() { _ = c.Close() }()
@@ -54,13 +56,15 @@ func (w *Worker) Run(ctx context.Context) {
 		wake = w.Handoff.Wake()
 	}
 	lastPrune := time.Time{}
-	sweep := true
+	sweepDue := true
 	for {
 		var err error
-		if sweep {
-			_, err = w.RunOnce(ctx)
-		} else {
+		switch {
+		case w.handedOverWaiting():
 			_, err = w.SendHandedOver(ctx)
+		case sweepDue:
+			_, err = w.RunOnce(ctx)
+			sweepDue = false
 		}
 		if err != nil && ctx.Err() == nil {
 			w.Log.Warn("mail outbox", "error", err)
@@ -70,24 +74,35 @@ func (w *Worker) Run(ctx context.Context) {
 				lastPrune = now
 			}
 		}
+		if ctx.Err() != nil {
+			return
+		}
+		if err == nil && (w.handedOverWaiting() || sweepDue) {
+			continue
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			sweep = true
+			sweepDue = true
 		case <-wake:
-			sweep = false
 		}
 	}
 }
 
-// RunOnce sends the mails due now, batch after batch until a batch comes back short, and returns
-// how many were delivered.
+// handedOverWaiting says whether mails were handed over since the last round.
+func (w *Worker) handedOverWaiting() bool { return w.Handoff != nil && w.Handoff.Waiting() }
+
+// RunOnce sends the mails due when it starts, batch after batch until a batch comes back short,
+// and returns how many were delivered. Mails queued meanwhile wait for the handoff or the next
+// round: under a steady surge a sweep that took them too would never end, and the handoff's
+// cheap claims by id would give way to sweeps, each walking the due index.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	batchSize := w.batchSize()
+	start := w.Clock.Now()
 	sent := 0
 	for ctx.Err() == nil {
-		due, err := models.ClaimDueMail(ctx, w.DB, batchSize, claimLease, w.Clock.Now())
+		due, err := models.ClaimDueMail(ctx, w.DB, batchSize, start, claimLease, w.Clock.Now())
 		if err != nil {
 			return sent, err
 		}

@@ -156,6 +156,47 @@ func TestHandedOverMailLeavesBeforeTheSweep(t *testing.T) {
 	assert.Equal(t, models.MailSent, m.Status)
 }
 
+// surgeSender queues one more mail for every mail it sends, a second later: a surge that never
+// lets the outbox run dry.
+type surgeSender struct {
+	db    *gorm.DB
+	clk   *clock.Manual
+	sends atomic.Int32
+	err   atomic.Value
+}
+
+func (s *surgeSender) Send(ctx context.Context, _ mail.Message) error {
+	s.sends.Add(1)
+	s.clk.Advance(time.Second)
+	if err := models.EnqueueMail(ctx, s.db, "next@example.eu", "Receipt", "Thanks", s.clk.Now()); err != nil {
+		s.err.Store(err)
+	}
+	return nil
+}
+
+// TestSweepEndsWithTheMailsDueWhenItStarted: a sweep under a steady surge sends the mails that
+// were due when it started and returns; the ones queued meanwhile are the handoff's (or the next
+// sweep's), or the sweep would run for as long as the surge.
+func TestSweepEndsWithTheMailsDueWhenItStarted(t *testing.T) {
+	db := testutil.NewDB(t)
+	clk := clock.NewManual(time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC))
+	s := &surgeSender{db: db.DB, clk: clk}
+	w := &mail.Worker{DB: db.DB, Sender: s, Clock: clk, Log: quiet, Interval: time.Hour, Concurrency: 1}
+	const due = 16 // one batch of a worker sending one at a time
+	for range due {
+		enqueue(t, db.DB, "r@example.eu", "Receipt", "Thanks", clk.Now())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	sent, err := w.RunOnce(ctx)
+	require.NoError(t, err)
+	require.Nil(t, s.err.Load())
+	assert.Equal(t, due, sent, "the sweep sent what was due when it started, and stopped")
+	var waiting int64
+	require.NoError(t, db.DB.Model(&models.MailMessage{}).Where("status = ?", models.MailPending).Count(&waiting).Error)
+	assert.EqualValues(t, due, waiting, "the mails queued during the sweep wait for the next one")
+}
+
 // TestOverflowingHandoffSweepsTheOutbox: when more mails are handed over than the handoff holds,
 // the worker sweeps the outbox, so the ones it dropped leave at once too.
 func TestOverflowingHandoffSweepsTheOutbox(t *testing.T) {
@@ -167,7 +208,7 @@ func TestOverflowingHandoffSweepsTheOutbox(t *testing.T) {
 
 	enqueue(t, db.DB, "r@example.eu", "Receipt", "Thanks", clk.Now())
 	dropped := mailID(t, db.DB, "Receipt")
-	for i := range 5000 {
+	for i := range models.MaxHandedOver {
 		handoff.Add("gone-" + strconv.Itoa(i))
 	}
 	handoff.Add(dropped)
