@@ -164,13 +164,15 @@ type exportRecord struct {
 	email   string
 }
 
-// scan reads the current row of the export query, in the order of exportColumns.
-func (r *exportRecord) scan(rows interface{ Scan(...any) error }) error {
+// destinations are the fields that a row of the export query is scanned into, in the order of
+// exportColumns: built once per export, not once per row (23 pointers in interfaces, a fifth of
+// what an export allocated per row).
+func (r *exportRecord) destinations() []any {
 	c, x := &r.comment, &r.row
-	return rows.Scan(&c.ID, &c.TrackingNumber, &c.ParagraphRef, &c.CommentType, &c.Body, &c.ProposedChange, &c.RedactedBody,
+	return []any{&c.ID, &c.TrackingNumber, &c.ParagraphRef, &c.CommentType, &c.Body, &c.ProposedChange, &c.RedactedBody,
 		&c.RedactedProposedChange, &c.Publication, &c.Status, &c.Language, &c.ModerationNote, &c.CreatedAt,
 		&x.ClauseNumber, &x.ClauseHeading, &x.AuthorName, &x.AuthorOrganisation, &x.StakeholderType, &x.Country, &r.email,
-		&x.Resolution, &x.Response, &x.NextClauseRef)
+		&x.Resolution, &x.Response, &x.NextClauseRef}
 }
 
 // exportRow is the record as the layout shows it.
@@ -283,9 +285,10 @@ type recordRows interface {
 func eachRecord(rows recordRows, fn func(*exportRecord) error) (int, error) {
 	n := 0
 	var r exportRecord
+	dest := r.destinations()
 	for rows.Next() {
 		r = exportRecord{}
-		if err := r.scan(rows); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return n, err
 		}
 		if err := fn(&r); err != nil {
