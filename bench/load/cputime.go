@@ -22,10 +22,11 @@ const (
 )
 
 // cpuReading is the processor time, in seconds, spent so far by the machine (all processors) and
-// by each group.
+// by each group, and the minor page faults each group took.
 type cpuReading struct {
 	machine float64
 	groups  map[string]float64
+	faults  map[string]float64
 }
 
 // readCPU reads the processor time of the machine (/proc/stat) and of the groups: consult's
@@ -33,7 +34,7 @@ type cpuReading struct {
 // generator, with the pgbench runs that have ended), and every PostgreSQL process, counting for
 // the postmaster the backends it has reaped, so that connections closed during the load count too.
 func (r *rig) readCPU() cpuReading {
-	out := cpuReading{machine: machineCPU(), groups: map[string]float64{}}
+	out := cpuReading{machine: machineCPU(), groups: map[string]float64{}, faults: map[string]float64{}}
 	pids := map[int]string{os.Getpid(): cpuLoad}
 	if r.server != nil {
 		pids[r.server.cmd.Process.Pid] = cpuConsult
@@ -48,39 +49,59 @@ func (r *rig) readCPU() cpuReading {
 		if err != nil {
 			continue // ended meanwhile
 		}
-		comm, ppid, own, reaped, ok := parseStat(raw)
+		st, ok := parseStat(raw)
 		switch group, known := pids[pid]; {
 		case !ok:
 		case group == cpuLoad: // with pgbench, once it has ended
-			out.groups[group] += own + reaped
+			out.add(group, st, true)
 		case known:
-			out.groups[group] += own + reaped
-		case r.server != nil && ppid == r.server.cmd.Process.Pid: // consult's password workers
-			out.groups[cpuConsult] += own
-		case comm == "postgres":
-			out.groups[cpuPostgreSQL] += own + reaped
+			out.add(group, st, true)
+		case r.server != nil && st.ppid == r.server.cmd.Process.Pid: // consult's password workers
+			out.add(cpuConsult, st, false)
+		case st.comm == "postgres":
+			out.add(cpuPostgreSQL, st, true)
 		}
 	}
 	return out
 }
 
-// parseStat reads a /proc/<pid>/stat line: the command name, the parent's process id, the
-// process's own user and system time and that of the children it has waited for, in seconds.
-func parseStat(raw []byte) (comm string, ppid int, own, reaped float64, ok bool) {
+// procStat is what the report takes from a /proc/<pid>/stat line: the command name, the parent's
+// process id, the process's own user and system time and that of the children it has waited for,
+// in seconds, and the minor page faults of either.
+type procStat struct {
+	comm                    string
+	ppid                    int
+	own, reaped             float64
+	ownFaults, reapedFaults float64
+}
+
+// add counts st in group, with what its reaped children spent when withReaped.
+func (c cpuReading) add(group string, st procStat, withReaped bool) {
+	c.groups[group] += st.own
+	c.faults[group] += st.ownFaults
+	if withReaped {
+		c.groups[group] += st.reaped
+		c.faults[group] += st.reapedFaults
+	}
+}
+
+// parseStat reads a /proc/<pid>/stat line.
+func parseStat(raw []byte) (procStat, bool) {
 	open, end := bytes.IndexByte(raw, '('), bytes.LastIndexByte(raw, ')')
 	if open < 0 || end < open {
-		return "", 0, 0, 0, false
+		return procStat{}, false
 	}
 	fields := strings.Fields(string(raw[end+1:])) // from the state, field 3
 	if len(fields) < 15 {
-		return "", 0, 0, 0, false
+		return procStat{}, false
 	}
-	ppid, _ = strconv.Atoi(fields[4-3])
-	tick := func(i int) float64 { // field i of stat(5), counted from 1
+	field := func(i int) float64 { // field i of stat(5), counted from 1
 		v, _ := strconv.ParseFloat(fields[i-3], 64)
-		return v / clockTicks
+		return v
 	}
-	return string(raw[open+1 : end]), ppid, tick(14) + tick(15), tick(16) + tick(17), true
+	return procStat{comm: string(raw[open+1 : end]), ppid: int(field(4)),
+		own: (field(14) + field(15)) / clockTicks, reaped: (field(16) + field(17)) / clockTicks,
+		ownFaults: field(10), reapedFaults: field(11)}, true
 }
 
 // machineCPU is the processor time all processors spent busy (not idle, not waiting for I/O).
@@ -114,6 +135,7 @@ func cpuPerRequest(extra map[string]float64, prefix string, before, after cpuRea
 	for _, g := range []string{cpuConsult, cpuPostgreSQL, cpuMail, cpuLoad} {
 		d := after.groups[g] - before.groups[g]
 		extra[prefix+"cpu_ms_"+g] = per(d)
+		extra[prefix+"minor_faults_"+g] = (after.faults[g] - before.faults[g]) / float64(requests)
 		rest -= d
 	}
 	extra[prefix+"cpu_ms_"+cpuOther] = per(max(rest, 0))

@@ -23,7 +23,12 @@ func (rep *report) whereTheTimeGoes(b *strings.Builder) {
 		shown++
 		s := r.Profile
 		p("")
-		rep.processorTime(b, r)
+		switch r.Key {
+		case rowSubmit32:
+			rep.processorTime(b, r)
+		case rowExport:
+			rep.exportProcessorTime(b, r)
+		}
 		if s.Error != "" && len(s.TopFlat) == 0 {
 			p("### %s: no profile (%s)", r.Key, s.Error)
 			continue
@@ -97,3 +102,47 @@ func (rep *report) processorTime(b *strings.Builder, r judged) {
 }
 
 func percent(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
+
+// exportProcessorTime writes, for the export, how long it and COPY took beside the processor time
+// each process spent meanwhile: a process whose time comes close to the wall-clock time is the one
+// the other waited for.
+func (rep *report) exportProcessorTime(b *strings.Builder, r judged) {
+	x := r.Median.Extra
+	if x["cpu_ms_machine"] == 0 || x["baseline_cpu_ms_machine"] == 0 || r.Median.Baseline == nil {
+		return
+	}
+	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	cell := func(key string) string {
+		if v, ok := x[key]; ok {
+			return fmt.Sprintf("%.0f", v)
+		}
+		return "—"
+	}
+	p("### %s: processor time of one export", r.Key)
+	p("")
+	p("Read from `/proc` before and after the export and COPY (medians of the rounds; the kernel counts in 10 ms ticks), in ms:")
+	p("")
+	p("| | consult's export | baseline (COPY) |")
+	p("|---|---|---|")
+	p("| **wall-clock time** | %.0f | %.0f |", 1000*r.Median.Consult.Seconds, 1000*r.Median.Baseline.Seconds)
+	for _, g := range []struct{ key, title string }{
+		{"machine", "whole machine (%d cores)"}, {cpuConsult, "consult"}, {cpuPostgreSQL, "PostgreSQL"},
+		{cpuLoad, "client (this benchmark, reading the answer)"}, {cpuOther, "other (kernel threads, other processes)"},
+	} {
+		title := g.title
+		if g.key == "machine" {
+			title = fmt.Sprintf(title, rep.Machine.Cores)
+		}
+		baseline := "—"
+		if g.key != cpuConsult {
+			baseline = cell("baseline_cpu_ms_" + g.key)
+		}
+		p("| %s | %s | %s |", title, cell("cpu_ms_"+g.key), baseline)
+	}
+	p("| PostgreSQL's minor page faults (not ms) | %s | %s |", cell("minor_faults_"+cpuPostgreSQL), cell("baseline_minor_faults_"+cpuPostgreSQL))
+	p("")
+	p("A PostgreSQL server process maps the shared buffers page by page as it first touches them: the first export read")
+	p("through a connection pays a page fault for each page it touches (see `maxStreamConns` in `internal/database`; huge pages avoid")
+	p("them, docs/deployment.md). COPY runs on the benchmark's own connection, which has touched them before (its `VACUUM`).")
+	p("")
+}

@@ -83,35 +83,43 @@ func (r *rig) findDeepCursor(ctx context.Context) error {
 }
 
 // exportCSV times the moderator's CSV export of the published comments beside COPY of the same
-// columns.
+// columns, with the processor time each process spent on either (cpuPerRequest), which says
+// whether consult or PostgreSQL held the export up.
 func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
 	m, memory, err := r.oneRequest(ctx, rowExport, "/export?format=csv&scope=public")
 	if err != nil {
 		return nil, err
 	}
+	before := r.readCPU()
 	base, err := r.copyExport(ctx)
 	if err != nil {
 		return map[string]outcome{rowExport: {Consult: m, Extra: memory}}, err
 	}
+	cpuPerRequest(memory, "baseline_", before, r.readCPU(), 1)
 	return map[string]outcome{rowExport: {Consult: m, Baseline: &base, Extra: memory}}, nil
 }
 
 // oneRequest times the moderator's GET of path under the consultation for row, with the server's memory:
 // its peak resident memory, how much its resident memory and its heap grew over their levels
-// before the request, and the minor page faults consult took meanwhile.
+// before the request, and the minor page faults consult took meanwhile; and with the processor
+// time every process spent during the request (cpuPerRequest).
 func (r *rig) oneRequest(ctx context.Context, row, path string) (measure, map[string]float64, error) {
 	rssBefore, faultsBefore := r.server.rss(), r.server.minorFaults()
 	heap := r.watchHeap(ctx)
 	var err error
+	var cpuBefore, cpuAfter cpuReading
 	m := r.withMemory(ctx, row, func() measure {
 		var m measure
+		cpuBefore = r.readCPU()
 		m, err = timed(ctx, r.baseURL+"/api/v1/consultations/"+r.data.ConsultationID+path, r.tokens.moderatorToken())
+		cpuAfter = r.readCPU()
 		return m
 	})
 	h := heap()
 	memory := map[string]float64{"rss_growth_mib": m.PeakRSSMiB - rssBefore, "minor_page_faults": r.server.minorFaults() - faultsBefore,
 		"heap_before_mib": h.allocBefore, "heap_peak_mib": h.allocPeak,
 		"heap_growth_mib": h.allocPeak - h.allocBefore, "live_heap_before_mib": h.liveBefore, "live_heap_growth_mib": h.livePeak - h.liveBefore}
+	cpuPerRequest(memory, "", cpuBefore, cpuAfter, 1)
 	return m, memory, err
 }
 
