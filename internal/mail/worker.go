@@ -20,6 +20,11 @@ const DefaultConcurrency = 4
 // claimLease is how long a claimed mail belongs to this worker; another process takes it only after.
 const claimLease = 2 * time.Minute
 
+// sweepPatience is how many Intervals handed-over mails may keep a sweep waiting: a surge that
+// outruns the mail server keeps the handoff busy, and the mails no one handed over (retries,
+// account mails, other processes' mails) must not wait for the surge to end.
+const sweepPatience = 15
+
 // sendTimeout bounds the delivery of one mail.
 const sendTimeout = 30 * time.Second
 
@@ -42,9 +47,9 @@ type Worker struct {
 
 // Run sweeps the outbox every Interval and sends handed-over mails as they come, until ctx ends,
 // and prunes old rate-limit windows hourly. While handed-over mails wait, they go first and the
-// sweep waits for the handoff to run dry: the sweep would take the same mails (they are due),
-// each batch through the due index instead of by id. On its way out it closes the Sender when
-// the Sender holds connections (an io.Closer).
+// sweep waits for the handoff to run dry (at most sweepPatience Intervals): the sweep would take
+// the same mails (they are due), each batch through the due index instead of by id. On its way
+// out it closes the Sender when the Sender holds connections (an io.Closer).
 func (w *Worker) Run(ctx context.Context) {
 	if c, ok := w.Sender.(io.Closer); ok {
 		defer func() { _ = c.Close() }()
@@ -56,10 +61,18 @@ func (w *Worker) Run(ctx context.Context) {
 		wake = w.Handoff.Wake()
 	}
 	lastPrune := time.Time{}
-	sweepDue := true
+	sweepDue, sweepAsked := true, time.Time{}
+	askSweep := func() {
+		if !sweepDue {
+			sweepDue, sweepAsked = true, time.Now()
+		}
+	}
 	for {
 		var err error
 		switch {
+		case sweepDue && time.Since(sweepAsked) > sweepPatience*w.Interval:
+			_, err = w.RunOnce(ctx)
+			sweepDue = false
 		case w.handedOverWaiting():
 			_, err = w.SendHandedOver(ctx)
 		case sweepDue:
@@ -78,13 +91,18 @@ func (w *Worker) Run(ctx context.Context) {
 			return
 		}
 		if err == nil && (w.handedOverWaiting() || sweepDue) {
+			select { // still busy: only note a tick
+			case <-t.C:
+				askSweep()
+			default:
+			}
 			continue
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			sweepDue = true
+			askSweep()
 		case <-wake:
 		}
 	}

@@ -197,6 +197,50 @@ func TestSweepEndsWithTheMailsDueWhenItStarted(t *testing.T) {
 	assert.EqualValues(t, due, waiting, "the mails queued during the sweep wait for the next one")
 }
 
+// busySender hands a new mail over for every mail it sends, before the send returns: a surge that
+// keeps the handoff from ever running dry.
+type busySender struct {
+	countingSender
+	db      *gorm.DB
+	clk     clock.Clock
+	handoff *models.MailHandoff
+}
+
+func (s *busySender) Send(ctx context.Context, m mail.Message) error {
+	if err := s.countingSender.Send(ctx, m); err != nil {
+		return err
+	}
+	next := models.MailMessage{ID: models.NewID(), ToAddress: "next@example.eu", Subject: "Receipt", BodyText: "Thanks",
+		Status: models.MailPending, NextAttemptAt: s.clk.Now(), CreatedAt: s.clk.Now()}
+	if err := s.db.WithContext(ctx).Create(&next).Error; err == nil {
+		s.handoff.Add(next.ID)
+	}
+	return nil
+}
+
+// TestBusyHandoffPostponesTheSweepOnlySoLong: while handed-over mails keep coming, a mail no one
+// handed over (a password reset, a retry) still leaves, with the sweep the handoff may postpone
+// for only so many Intervals.
+func TestBusyHandoffPostponesTheSweepOnlySoLong(t *testing.T) {
+	db := testutil.NewDB(t)
+	clk := clock.NewManual(time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC))
+	handoff := models.NewMailHandoff()
+	s := &busySender{countingSender: countingSender{sends: map[string]int{}}, db: db.DB, clk: clk, handoff: handoff}
+	w := &mail.Worker{DB: db.DB, Sender: s, Clock: clk, Log: quiet, Interval: 10 * time.Millisecond, Concurrency: 1, Handoff: handoff}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); w.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	enqueue(t, db.DB, "r@example.eu", "First receipt", "Thanks", clk.Now())
+	handoff.Add(mailID(t, db.DB, "First receipt"))
+	require.Eventually(t, func() bool { return s.peak.Load() > 0 }, 5*time.Second, time.Millisecond, "the surge runs")
+	enqueue(t, db.DB, "u@example.eu", "Reset", "Your link", clk.Now())
+	reset := mailID(t, db.DB, "Reset")
+	require.Eventually(t, func() bool { return s.sent(reset) == 1 }, 10*time.Second, 10*time.Millisecond,
+		"the sweep runs although the handoff never runs dry")
+}
+
 // TestOverflowingHandoffSweepsTheOutbox: when more mails are handed over than the handoff holds,
 // the worker sweeps the outbox, so the ones it dropped leave at once too.
 func TestOverflowingHandoffSweepsTheOutbox(t *testing.T) {
