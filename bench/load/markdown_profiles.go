@@ -141,8 +141,11 @@ func (rep *report) exportProcessorTime(b *strings.Builder, r judged) {
 	}
 	p("| PostgreSQL's minor page faults (not ms) | %s | %s |", cell("minor_faults_"+cpuPostgreSQL), cell("baseline_minor_faults_"+cpuPostgreSQL))
 	p("")
-	p("A PostgreSQL server process maps the shared buffers page by page as it first touches them: the first export read")
-	p("through a connection pays a page fault for each page it touches (see `maxStreamConns` in `internal/database`; huge pages avoid")
-	p("them, docs/deployment.md). COPY runs on the benchmark's own connection, which has touched them before (its `VACUUM`).")
+	pg, copyPG := x["cpu_ms_"+cpuPostgreSQL], x["baseline_cpu_ms_"+cpuPostgreSQL]
+	p("PostgreSQL spent %.0f ms of processor time serving the export's query, %.0f%% of the export's wall-clock time and %.2f× what it", pg,
+		100*pg/(1000*r.Median.Consult.Seconds), pg/max(copyPG, 1))
+	p("spent on COPY; consult spent %.0f ms beside it (it reads the rows in one goroutine while another writes the answer).", x["cpu_ms_"+cpuConsult])
+	p("A PostgreSQL server process maps the shared buffers page by page as it first touches them, a page fault each (huge pages")
+	p("avoid them, docs/deployment.md): COPY runs on the benchmark's connection, which touched them before (its `VACUUM`).")
 	p("")
 }
