@@ -262,8 +262,9 @@ journey('an unconfirmed address: the profile says so, a bad link offers a new on
   await main.getByRole('heading', { name: /Ce lien ne fonctionne pas/ }).waitFor();
   await expectAccessible(page, 'verify with a bad link (fr-FR)');
 
-  // The fresh link, opened over this very page, confirms the address and the session knows it.
-  await page.goto(await outboxLink(server, email, '/verify-email'), { waitUntil: 'networkidle' });
+  // The fresh link (of the second mail: the new one replaced the registration's), opened over this
+  // very page, confirms the address and the session knows it.
+  await page.goto(await outboxLink(server, email, '/verify-email', { mails: 2 }), { waitUntil: 'networkidle' });
   await main.getByText(/Votre adresse électronique est confirmée/).waitFor();
   await page.goto('/profile', { waitUntil: 'networkidle' });
   await page.locator('#display_name').waitFor();
