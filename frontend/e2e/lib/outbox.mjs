@@ -23,7 +23,8 @@ export async function outboxLink(server, email, linkPath, { timeoutMs = 10_000, 
     const links = await findLinks(dir, email.toLowerCase(), baseURL, linkPath);
     if (links.length >= mails) return links[0];
     if (Date.now() > deadline) {
-      throw new Error(`not ${mails} mail(s) to ${email} with a link to ${baseURL}${linkPath} in ${dir} within ${timeoutMs} ms`);
+      const found = mails === 1 ? 'no mail' : `fewer than ${mails} mails`;
+      throw new Error(`${found} to ${email} with a link to ${baseURL}${linkPath} in ${dir} within ${timeoutMs} ms`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
