@@ -61,16 +61,11 @@ func (rep *report) whereTheTimeGoes(b *strings.Builder) {
 // baseline, and what the goal allows.
 func (rep *report) processorTime(b *strings.Builder, r judged) {
 	x := r.Median.Extra
-	if x["cpu_ms_machine"] == 0 || x["baseline_cpu_ms_machine"] == 0 || r.Median.Baseline == nil {
+	if !chargedWithCPU(r) {
 		return
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	cell := func(key string) string {
-		if v, ok := x[key]; ok {
-			return fmt.Sprintf("%.2f", v)
-		}
-		return "—"
-	}
+	cell := func(key string) string { return extraCell(x, key, "%.2f") }
 	p("### %s: processor time per row stored", r.Key)
 	p("")
 	p("Read from `/proc` before and after each load (medians of the rounds), in ms of one core per row stored:")
@@ -101,6 +96,21 @@ func (rep *report) processorTime(b *strings.Builder, r judged) {
 	p("")
 }
 
+// chargedWithCPU says whether r's loads and its baseline's were charged with their processor time
+// (cpuPerRequest).
+func chargedWithCPU(r judged) bool {
+	x := r.Median.Extra
+	return x["cpu_ms_machine"] != 0 && x["baseline_cpu_ms_machine"] != 0 && r.Median.Baseline != nil
+}
+
+// extraCell formats the measurement key of x, or a dash when it was not taken.
+func extraCell(x map[string]float64, key, format string) string {
+	if v, ok := x[key]; ok {
+		return fmt.Sprintf(format, v)
+	}
+	return "—"
+}
+
 func percent(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
 
 // exportProcessorTime writes, for the export, how long it and COPY took beside the processor time
@@ -108,16 +118,11 @@ func percent(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
 // the other waited for.
 func (rep *report) exportProcessorTime(b *strings.Builder, r judged) {
 	x := r.Median.Extra
-	if x["cpu_ms_machine"] == 0 || x["baseline_cpu_ms_machine"] == 0 || r.Median.Baseline == nil {
+	if !chargedWithCPU(r) {
 		return
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	cell := func(key string) string {
-		if v, ok := x[key]; ok {
-			return fmt.Sprintf("%.0f", v)
-		}
-		return "—"
-	}
+	cell := func(key string) string { return extraCell(x, key, "%.0f") }
 	p("### %s: processor time of one export", r.Key)
 	p("")
 	p("Read from `/proc` before and after the export and COPY (medians of the rounds; the kernel counts in 10 ms ticks), in ms:")
