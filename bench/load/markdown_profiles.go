@@ -150,7 +150,10 @@ func (rep *report) exportProcessorTime(b *strings.Builder, r judged) {
 	p("PostgreSQL spent %.0f ms of processor time serving the export's query, %.0f%% of the export's wall-clock time and %.2f× what it", pg,
 		100*pg/(1000*r.Median.Consult.Seconds), pg/max(copyPG, 1))
 	p("spent on COPY; consult spent %.0f ms beside it (it reads the rows in one goroutine while another writes the answer).", x["cpu_ms_"+cpuConsult])
-	p("A PostgreSQL server process maps the shared buffers page by page as it first touches them, a page fault each (huge pages")
-	p("avoid them, docs/deployment.md): COPY runs on the benchmark's connection, which touched them before (its `VACUUM`).")
+	p("Each runs on a session of its own that reads nothing else, opened at its first run: consult's export connection and the")
+	p("benchmark's COPY session are alike, new in the first round and idle since the last round's run in the others. A PostgreSQL")
+	p("server process maps the shared buffers page by page as it first touches them, a page fault each (huge pages avoid them,")
+	p("docs/deployment.md), and on this machine its first large read after minutes of idling while other processes worked")
+	p("took it up to twice the processor time of the next.")
 	p("")
 }

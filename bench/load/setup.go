@@ -41,6 +41,7 @@ type rig struct {
 	dbName     string
 	dbURL      string
 	db         *pgxpool.Pool // the harness's own connections, for the baselines and the outbox
+	copyConn   *pgx.Conn     // the COPY baseline's session, used for nothing else (copyExport)
 	mailpit    *process
 	server     *process
 	baseURL    string
@@ -196,6 +197,9 @@ func (r *rig) tearDown(ctx context.Context) {
 	}
 	if r.db != nil {
 		r.db.Close()
+	}
+	if r.copyConn != nil {
+		_ = r.copyConn.Close(ctx)
 	}
 	if r.dbURL != "" && !r.cfg.keep {
 		if admin, err := pgx.Connect(ctx, r.cfg.adminURL); err == nil {
