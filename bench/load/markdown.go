@@ -75,6 +75,8 @@ func (rep *report) markdown() string {
 	p("")
 	p("Ratios: throughput of consult over its baseline's for the submissions and the reads; time of the export over COPY's;")
 	p("submission p99 beside a flood over the p99 alone. Peak memory is the server's VmHWM during the scenario (reset before it), its password workers' added.")
+	p("The export and COPY each read on a session of their own that runs nothing else (idle since the previous round's run, new")
+	p("in the first); its `warm_*` figures are both run again at once, when neither session has been idle: the verdict is on the first run.")
 	p("`docs/benchmarks.json` holds every round's numbers.")
 	rep.whereTheTimeGoes(&b)
 	return b.String()

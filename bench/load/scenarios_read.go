@@ -84,7 +84,7 @@ func (r *rig) findDeepCursor(ctx context.Context) error {
 
 // exportCSV times the moderator's CSV export of the published comments beside COPY of the same
 // columns, with the processor time each process spent on either (cpuPerRequest), which says
-// whether consult or PostgreSQL held the export up.
+// whether consult or PostgreSQL held the export up, then both again (repeatExport).
 func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
 	m, memory, err := r.oneRequest(ctx, rowExport, "/export?format=csv&scope=public")
 	if err != nil {
@@ -96,7 +96,29 @@ func (r *rig) exportCSV(ctx context.Context) (map[string]outcome, error) {
 		return map[string]outcome{rowExport: {Consult: m, Extra: memory}}, err
 	}
 	cpuPerRequest(memory, "baseline_", before, r.readCPU(), 1)
+	if err := r.repeatExport(ctx, memory); err != nil {
+		return map[string]outcome{rowExport: {Consult: m, Baseline: &base, Extra: memory}}, err
+	}
 	return map[string]outcome{rowExport: {Consult: m, Baseline: &base, Extra: memory}}, nil
+}
+
+// repeatExport runs the export and COPY once more, at once, and records their times and ratio
+// as warm_*: both sessions have just read the same rows, so the ratio no longer depends on how
+// long either had been idle (the row's verdict stays with the first runs).
+func (r *rig) repeatExport(ctx context.Context, extra map[string]float64) error {
+	m, err := timed(ctx, r.baseURL+"/api/v1/consultations/"+r.data.ConsultationID+"/export?format=csv&scope=public", r.tokens.moderatorToken())
+	if err != nil {
+		return err
+	}
+	if m.Success != 1 {
+		return fmt.Errorf("the repeated export answered %v", m.Codes)
+	}
+	base, err := r.copyExport(ctx)
+	if err != nil {
+		return err
+	}
+	extra["warm_seconds"], extra["warm_baseline_seconds"], extra["warm_ratio"] = m.Seconds, base.Seconds, m.Seconds/base.Seconds
+	return nil
 }
 
 // oneRequest times the moderator's GET of path under the consultation for row, with the server's memory:
