@@ -61,14 +61,12 @@ func (h *Handlers) Export(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := export.TmpDir(h.Config.DataDir)
-	if err != nil {
+	if err := models.CheckExportSize(format, f, head); err != nil {
 		return err
 	}
 	startDownload(c, con, scope, f)
-	// Once the answer has started an error can only be logged (the error handler does so); the
-	// writer's temporary files are gone either way.
-	return export.Stream(format, c.Response(), head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
+	// Once the answer has started an error can only be logged (the error handler does so).
+	return export.Stream(format, c.Response(), head, layout.Columns(), func(row func([]string) error) error {
 		return export.Pipelined(ctx, func(ctx context.Context, emit func([]string) error) error {
 			return models.EachExportRow(ctx, h.DB.Streams, con.ID, layout, func(r *models.ExportRow) error { return emit(r.Values(layout)) })
 		}, row)

@@ -2,9 +2,9 @@ package handlers_test
 
 import (
 	"context"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -23,29 +23,42 @@ func (g goneClient) WriteHeader(code int) {
 	g.hangUp()
 }
 
-// TestExportsLeaveNoTemporaryFile: exports keep their temporary files in the data folder's
-// tmp/export, and leave it empty when they end, finished or abandoned by a client gone half-way
-// (TestXLSXLeavesNoTemporaryFile in internal/export shows it with a stream large enough to go to
-// disk).
-func TestExportsLeaveNoTemporaryFile(t *testing.T) {
+// TestExportsMakeNoTemporaryFile: exports are written as their rows come, so they make no
+// temporary file, neither in the data folder nor in the system's temporary folder, whether they
+// finish or a client leaves half-way (TestXLSXStreamsWithoutTemporaryFiles in internal/export shows
+// it for an XLSX larger than excelize's own stream writer keeps in memory).
+func TestExportsMakeNoTemporaryFile(t *testing.T) {
+	system := t.TempDir()
+	t.Setenv("TMPDIR", system)
 	f, _ := exportFixture(t)
 	f.publishReport(t)
 	f.env.Clock.Set(f.closes)
-	tmp := filepath.Join(f.env.Config.DataDir, "tmp", "export")
+	before := filesUnder(t, f.env.Config.DataDir)
 	path := "/api/v1/consultations/" + f.consultationID + "/export?format="
-	for _, format := range []string{"csv", "json", "xlsx"} {
+	for _, format := range []string{"csv", "json", "xlsx", "pdf"} {
 		require.Equal(t, http.StatusOK, f.env.Get(path+format).Code)
-		entries, err := os.ReadDir(tmp)
-		require.NoError(t, err, "the folder is made under the data folder")
-		assert.Empty(t, entries, format)
+		assert.Equal(t, before, filesUnder(t, f.env.Config.DataDir), format)
+		assert.Empty(t, filesUnder(t, system), format)
 
 		ctx, cancel := context.WithCancel(context.Background())
 		gone := goneClient{httptest.NewRecorder(), cancel}
 		f.env.Echo.ServeHTTP(gone, httptest.NewRequest(http.MethodGet, path+format, nil).WithContext(ctx))
 		cancel()
 		assert.Equal(t, http.StatusOK, gone.Code)
-		entries, err = os.ReadDir(tmp)
-		require.NoError(t, err)
-		assert.Empty(t, entries, format+", client gone")
+		assert.Equal(t, before, filesUnder(t, f.env.Config.DataDir), format+", client gone")
+		assert.Empty(t, filesUnder(t, system), format+", client gone")
 	}
+}
+
+// filesUnder lists the files in dir and its folders.
+func filesUnder(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	require.NoError(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, path)
+		}
+		return err
+	}))
+	return files
 }

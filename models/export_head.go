@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -68,4 +69,14 @@ func ExportHead(ctx context.Context, db *gorm.DB, con *Consultation, l ExportLay
 		h.Summary.Tallies = append(h.Summary.Tallies, t)
 	}
 	return h, nil
+}
+
+// CheckExportSize refuses, before its answer starts, an export of more comments than a file of its
+// format holds (the rows of an XLSX sheet); h must be summarised for such a format.
+func CheckExportSize(format string, f export.Format, h export.Head) error {
+	if f.MaxRows == 0 || h.Summary.Total <= f.MaxRows {
+		return nil
+	}
+	return Invalid(fmt.Sprintf("%d comments are more than %s holds (%d): csv and json hold any number", h.Summary.Total, format, f.MaxRows),
+		FieldError{Field: "format", Message: fmt.Sprintf("holds at most %d comments", f.MaxRows)})
 }

@@ -60,8 +60,7 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 	if err != nil {
 		return err
 	}
-	tmp, err := export.TmpDir(e.cfg.DataDir)
-	if err != nil {
+	if err := models.CheckExportSize(format, export.Formats[format], head); err != nil {
 		return err
 	}
 	w := c.OutOrStdout()
@@ -81,7 +80,7 @@ func runExport(c *cobra.Command, e *env, db *database.DB, id, format, scopeName,
 		return finishExport(file, out, err)
 	}
 	bar := newProgress(os.Stderr, head.Summary.Total, isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()))
-	err = export.Stream(format, w, head, layout.Columns(), export.Options{TmpDir: tmp}, func(row func([]string) error) error {
+	err = export.Stream(format, w, head, layout.Columns(), func(row func([]string) error) error {
 		return export.Pipelined(ctx, func(ctx context.Context, emit func([]string) error) error {
 			return models.EachExportRow(ctx, db.Streams, con.ID, layout, func(r *models.ExportRow) error {
 				bar.step()

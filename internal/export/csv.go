@@ -12,7 +12,7 @@ type csvWriter struct {
 	safe []string // the cells of the row being written, reused
 }
 
-func newCSV(w io.Writer, _ Head, columns []Column, _ Options) (Writer, error) {
+func newCSV(w io.Writer, _ Head, columns []Column) (Writer, error) {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil { // a BOM so that spreadsheet programs read UTF-8
 		return nil, err
 	}

@@ -7,31 +7,34 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Format is a file format an export can take: its media type, file extension and writer.
 type Format struct {
 	MediaType, Ext string
-	New            func(w io.Writer, h Head, columns []Column, o Options) (Writer, error)
+	New            func(w io.Writer, h Head, columns []Column) (Writer, error)
 	// Summarised formats show Head.Summary, which costs a count of the comments per dimension.
 	Summarised bool
+	// MaxRows is the most comments a file of the format holds (0: any number).
+	MaxRows int
 }
 
 // Formats is the table of formats an export can take, by the name the API and command line use.
 var Formats = map[string]Format{
-	"csv":  {"text/csv; charset=utf-8", ".csv", newCSV, false},
-	"json": {"application/json", ".json", newJSON, false},
-	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", newXLSX, true},
+	"csv":  {"text/csv; charset=utf-8", ".csv", newCSV, false, 0},
+	"json": {"application/json", ".json", newJSON, false, 0},
+	// A sheet has 1,048,576 rows, the first of them the headings.
+	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", newXLSX, true, excelize.TotalRows - 1},
 	// A report laid out in full by package pdf (which reads models, so it cannot be a Writer here):
 	// New is nil, and the handler and the command line hand it to pdf.Render.
-	"pdf": {"application/pdf", ".pdf", nil, false},
+	"pdf": {"application/pdf", ".pdf", nil, false, 0},
 }
 
 // Writer takes the rows of an export, one cell per column, and ends the file on Close.
@@ -40,15 +43,9 @@ type Writer interface {
 	Close() error
 }
 
-// discarder is a Writer holding resources (temporary files) that must be released when the file is
-// abandoned half-way rather than closed.
+// discarder is a Writer holding resources (the XLSX's writing goroutine) that must be released when
+// the file is abandoned half-way rather than closed.
 type discarder interface{ Discard() error }
-
-// Options are how writers may use the machine: TmpDir is the folder for temporary files ("" for the
-// system's), every one of which is removed when the export ends.
-type Options struct {
-	TmpDir string
-}
 
 // Column is one column of an export: Key names it in CSV and JSON, Heading in spreadsheets, Width
 // is its spreadsheet width in characters.
@@ -97,9 +94,10 @@ type Tally struct {
 }
 
 // Stream writes a whole export of format to w: the head, every row each gives to its callback, and
-// the end. Whatever happens, also when each fails (a database error, a client gone), every temporary
-// file the writer made is removed when Stream returns.
-func Stream(format string, w io.Writer, h Head, columns []Column, o Options, each func(row func(cells []string) error) error) error {
+// the end, writing as the rows come: no writer keeps the rows in memory or in a temporary file.
+// Whatever happens, also when each fails (a database error, a client gone), the writer has let go
+// of everything it held when Stream returns.
+func Stream(format string, w io.Writer, h Head, columns []Column, each func(row func(cells []string) error) error) error {
 	f, ok := Formats[format]
 	if !ok || f.New == nil {
 		return fmt.Errorf("export: %q is not a streamed format", format)
@@ -107,7 +105,7 @@ func Stream(format string, w io.Writer, h Head, columns []Column, o Options, eac
 	// Written in 64 KiB pieces: at a 4 KiB buffer, writing to the socket cost a fifth of a large
 	// export's CPU.
 	bw := bufio.NewWriterSize(w, streamBuffer)
-	ew, err := f.New(bw, h, columns, o)
+	ew, err := f.New(bw, h, columns)
 	if err != nil {
 		return err
 	}
@@ -145,13 +143,6 @@ func SafeCell(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// TmpDir is the folder under the data folder where exports keep their temporary files, created if
-// missing; every file in it belongs to an export still running.
-func TmpDir(dataDir string) (string, error) {
-	dir := filepath.Join(dataDir, "tmp", "export")
-	return dir, os.MkdirAll(dir, 0o700)
 }
 
 // FormatNames lists the names of Formats, sorted.

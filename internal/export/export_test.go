@@ -54,7 +54,7 @@ func TestWritersStream(t *testing.T) {
 		}
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := Stream(format, &buf, Head{Scope: "public"}, cols, Options{TmpDir: t.TempDir()}, func(row func([]string) error) error {
+			err := Stream(format, &buf, Head{Scope: "public"}, cols, func(row func([]string) error) error {
 				return row([]string{"=cmd|' /C calc'!A0", "zażółć"})
 			})
 			require.NoError(t, err)
@@ -68,6 +68,6 @@ func TestWritersStream(t *testing.T) {
 			}
 		})
 	}
-	assert.Error(t, Stream("nope", &bytes.Buffer{}, Head{}, nil, Options{}, nil))
-	assert.Error(t, Stream("pdf", &bytes.Buffer{}, Head{}, nil, Options{}, nil))
+	assert.Error(t, Stream("nope", &bytes.Buffer{}, Head{}, nil, nil))
+	assert.Error(t, Stream("pdf", &bytes.Buffer{}, Head{}, nil, nil))
 }

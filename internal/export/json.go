@@ -16,7 +16,7 @@ type jsonWriter struct {
 	buf  bytes.Buffer
 }
 
-func newJSON(w io.Writer, h Head, columns []Column, _ Options) (Writer, error) {
+func newJSON(w io.Writer, h Head, columns []Column) (Writer, error) {
 	head, err := json.Marshal(h)
 	if err != nil {
 		return nil, err

@@ -1,10 +1,13 @@
 package export
 
 import (
-	"archive/zip"
+	"bufio"
 	"cmp"
+	"errors"
+	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -17,25 +20,28 @@ const (
 	AboutSheet    = "About"
 )
 
-// xlsxWriter writes the standards layout: a Comments sheet streamed row by row (human headings,
-// frozen header row, filters, wrapped text, set widths), then a Summary and an About sheet. Every
-// cell is written typed as text (an inline string), which no spreadsheet evaluates as a formula, so
-// cells starting with a sign are kept exactly as written, with no apostrophe.
+// xlsxWriter writes the standards layout: a Comments sheet (human headings, frozen header row,
+// filters, wrapped text, set widths) and a Summary and an About sheet. Every cell is written typed
+// as text (an inline string), which no spreadsheet evaluates as a formula, so cells starting with
+// a sign are kept exactly as written, with no apostrophe.
 //
-// The rows wait in excelize's stream file (in Options.TmpDir once past 16 MiB) until Close, which
-// writes the zip straight to the output, never to memory, and removes the stream file; Discard
-// removes it without writing.
+// The file is streamed: excelize lays out the workbook around the Comments sheet's heading row
+// and writes the zip straight to the output on a goroutine of its own, which waits at the end of
+// that sheet's data while Row writes each comment's row into the same zip entry (rowsZip). So the
+// file starts before the first comment is read, and neither memory nor disk holds more than the
+// row being written, whatever the number of comments. Close lets excelize finish the file;
+// Discard stops it.
 type xlsxWriter struct {
-	out        io.Writer
-	head       Head
-	f          *excelize.File
-	sw         *excelize.StreamWriter
-	wrap, bold int
-	row, cols  int
+	head      Head
+	f         *excelize.File
+	z         *rowsZip
+	rows      *bufio.Writer // the Comments sheet's entry, once excelize has come to it
+	cols      []string      // the columns' letters
+	wrap, row int           // the data cells' style; the number of the last row written
 }
 
-func newXLSX(w io.Writer, h Head, columns []Column, o Options) (_ Writer, err error) {
-	f := excelize.NewFile(excelize.Options{TmpDir: o.TmpDir})
+func newXLSX(w io.Writer, h Head, columns []Column) (_ Writer, err error) {
+	f := excelize.NewFile()
 	defer func() {
 		if err != nil {
 			_ = f.Close()
@@ -44,73 +50,101 @@ func newXLSX(w io.Writer, h Head, columns []Column, o Options) (_ Writer, err er
 	if err := f.SetSheetName("Sheet1", CommentsSheet); err != nil {
 		return nil, err
 	}
-	x := &xlsxWriter{out: w, head: h, f: f, row: 1, cols: len(columns)}
+	x := &xlsxWriter{head: h, f: f, row: 1, cols: make([]string, len(columns))}
 	if x.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return nil, err
 	}
-	if x.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
-		return nil, err
-	}
-	if x.sw, err = f.NewStreamWriter(CommentsSheet); err != nil {
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
 		return nil, err
 	}
 	for i, c := range columns {
-		if err := x.sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+		if x.cols[i], err = excelize.ColumnNumberToName(i + 1); err != nil {
+			return nil, err
+		}
+		if err := f.SetColWidth(CommentsSheet, x.cols[i], x.cols[i], c.Width); err != nil {
+			return nil, err
+		}
+		if err := f.SetCellStr(CommentsSheet, x.cols[i]+"1", c.Heading); err != nil {
 			return nil, err
 		}
 	}
-	if err := x.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	last := x.cols[len(x.cols)-1]
+	if err := f.SetCellStyle(CommentsSheet, "A1", last+"1", bold); err != nil {
 		return nil, err
 	}
-	headings := make([]string, len(columns))
-	for i, c := range columns {
-		headings[i] = c.Heading
+	if err := f.SetPanes(CommentsSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
 	}
-	return x, x.write(headings, x.bold)
-}
-
-func (x *xlsxWriter) write(cells []string, style int) error {
-	vals := make([]any, len(cells))
-	for i, s := range cells {
-		vals[i] = excelize.Cell{StyleID: style, Value: s}
-	}
-	cell, err := excelize.CoordinatesToCellName(1, x.row)
-	if err != nil {
-		return err
-	}
-	x.row++
-	return x.sw.SetRow(cell, vals)
-}
-
-func (x *xlsxWriter) Row(cells []string) error { return x.write(cells, x.wrap) }
-
-func (x *xlsxWriter) Close() error {
-	defer x.f.Close() // removes the stream's temporary file
-	last, err := excelize.CoordinatesToCellName(x.cols, max(x.row-1, 2))
-	if err != nil {
-		return err
-	}
-	if err := x.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: "Comments", StyleName: "TableStyleLight1"}); err != nil {
-		return err
-	}
-	if err := x.sw.Flush(); err != nil {
-		return err
+	// The table's range is set when the rows are known (rowsZip); a table needs a row below its
+	// headings.
+	placeholder := "A1:" + last + "2"
+	if err := f.AddTable(CommentsSheet, &excelize.Table{Range: placeholder, Name: "Comments", StyleName: "TableStyleLight1"}); err != nil {
+		return nil, err
 	}
 	if err := x.summary(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := x.about(); err != nil {
-		return err
+		return nil, err
 	}
-	// excelize's WriteTo builds the whole zip in a memory buffer first (hundreds of MB at a million
-	// rows); a zip writer on the output makes it write there directly and leave the buffer empty.
-	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(x.out) })
-	_, err = x.f.WriteTo(io.Discard)
+	x.z = newRowsZip(w, placeholder)
+	// excelize's WriteTo builds the whole zip in a memory buffer first; a zip writer of our own makes
+	// it write to the output and leave the buffer empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return x.z })
+	go x.z.run(func() error {
+		_, err := f.WriteTo(io.Discard)
+		return err
+	})
+	return x, nil
+}
+
+// Row writes a comment's row into the Comments sheet, once excelize has come to it.
+func (x *xlsxWriter) Row(cells []string) error {
+	if x.rows == nil {
+		entry, err := x.z.rows()
+		if err != nil {
+			return err
+		}
+		x.rows = bufio.NewWriterSize(entry, 32<<10)
+	}
+	if x.row == excelize.TotalRows { // refused before the answer starts (Format.MaxRows) when the head counts the rows
+		return fmt.Errorf("export: an XLSX sheet holds at most %d comments", excelize.TotalRows-1)
+	}
+	x.row++
+	n, style := strconv.Itoa(x.row), strconv.Itoa(x.wrap)
+	w := x.rows // a bufio.Writer keeps its first error and returns it from every later write
+	_, _ = w.WriteString(`<row r="` + n + `">`)
+	for i, cell := range cells {
+		_, _ = w.WriteString(`<c r="` + x.cols[i] + n + `" s="` + style + `" t="inlineStr"><is><t xml:space="preserve">`)
+		_ = writeCellText(w, cell)
+		_, _ = w.WriteString(`</t></is></c>`)
+	}
+	_, err := w.WriteString(`</row>`)
 	return err
 }
 
-// Discard abandons the file, removing its temporary files.
-func (x *xlsxWriter) Discard() error { return x.f.Close() }
+// Close ends the Comments sheet, its table spanning the rows written, and lets excelize finish the
+// file.
+func (x *xlsxWriter) Close() error {
+	defer x.f.Close()
+	if x.rows != nil {
+		if err := x.rows.Flush(); err != nil {
+			_ = x.z.end("", true)
+			return err
+		}
+	}
+	return x.z.end("A1:"+x.cols[len(x.cols)-1]+strconv.Itoa(max(x.row, 2)), false)
+}
+
+// Discard abandons the file.
+func (x *xlsxWriter) Discard() error {
+	defer x.f.Close()
+	if err := x.z.end("", true); !errors.Is(err, errAbandoned) {
+		return err
+	}
+	return nil
+}
 
 // summary writes the Summary sheet: the total, then each tally, largest counts first.
 func (x *xlsxWriter) summary() error {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +29,7 @@ func sampleHead() Head {
 func TestXLSXStandardsLayoutKeepsSignsAsText(t *testing.T) {
 	var buf bytes.Buffer
 	cols := []Column{{Key: "n", Heading: "Number", Width: 22}, {Key: "c", Heading: "Comment", Width: 60}}
-	err := Stream("xlsx", &buf, sampleHead(), cols, Options{TmpDir: t.TempDir()}, func(row func([]string) error) error {
+	err := Stream("xlsx", &buf, sampleHead(), cols, func(row func([]string) error) error {
 		if err := row([]string{"X-1", "=HYPERLINK(\"http://evil\")"}); err != nil {
 			return err
 		}
@@ -79,7 +81,7 @@ func TestXLSXStandardsLayoutKeepsSignsAsText(t *testing.T) {
 func TestJSONIsOneDocumentWithItsHead(t *testing.T) {
 	var buf bytes.Buffer
 	cols := []Column{{Key: "tracking_number"}, {Key: "comment"}}
-	err := Stream("json", &buf, sampleHead(), cols, Options{}, func(row func([]string) error) error {
+	err := Stream("json", &buf, sampleHead(), cols, func(row func([]string) error) error {
 		if err := row([]string{"X-1", "=1+1 <b>"}); err != nil {
 			return err
 		}
@@ -102,43 +104,100 @@ func TestJSONIsOneDocumentWithItsHead(t *testing.T) {
 	assert.Equal(t, []map[string]string{{"tracking_number": "X-1", "comment": "=1+1 <b>"}, {"tracking_number": "X-2", "comment": "Ελληνικά"}}, doc.Comments)
 
 	buf.Reset()
-	require.NoError(t, Stream("json", &buf, sampleHead(), cols, Options{}, func(func([]string) error) error { return nil }))
+	require.NoError(t, Stream("json", &buf, sampleHead(), cols, func(func([]string) error) error { return nil }))
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
 	assert.NotNil(t, doc.Comments)
 	assert.Empty(t, doc.Comments)
 }
 
-// TestXLSXLeavesNoTemporaryFile streams rows past excelize's 16 MiB memory buffer, so that its
-// stream goes to a file in TmpDir, and checks the folder is empty after a finished export and after
-// one abandoned half-way (a database error, a client gone).
-func TestXLSXLeavesNoTemporaryFile(t *testing.T) {
+// TestXLSXStreamsWithoutTemporaryFiles writes 12,000 rows of 2.4 kB (29 MB of sheet, past what
+// excelize's own stream writer keeps in memory) and checks the file is written while the rows come,
+// that no temporary file is made (excelize's own stream writer would put one in the system's
+// temporary folder), and that an export abandoned half-way ends at once with its error.
+func TestXLSXStreamsWithoutTemporaryFiles(t *testing.T) {
 	big := strings.Repeat("lorem ipsum ", 200)
-	rows := func(fail error) func(row func([]string) error) error {
-		return func(row func([]string) error) error {
-			for i := 0; i < 12000; i++ {
-				if err := row([]string{"X", big}); err != nil {
-					return err
-				}
-			}
-			return fail
-		}
-	}
 	cols := []Column{{Key: "n", Heading: "Number"}, {Key: "c", Heading: "Comment"}}
 	for name, fail := range map[string]error{"finished": nil, "abandoned": errors.New("client gone")} {
 		t.Run(name, func(t *testing.T) {
 			tmp := t.TempDir()
-			var seen int
-			err := Stream("xlsx", &bytes.Buffer{}, sampleHead(), cols, Options{TmpDir: tmp}, func(row func([]string) error) error {
-				err := rows(fail)(row)
-				entries, _ := os.ReadDir(tmp)
-				seen = len(entries)
-				return err
+			t.Setenv("TMPDIR", tmp) // the system's temporary folder, where excelize would put its files
+			var out bytes.Buffer
+			var writtenBeforeLastRow int
+			var tmpFiles []os.DirEntry
+			err := Stream("xlsx", &out, sampleHead(), cols, func(row func([]string) error) error {
+				for i := 0; i < 12000; i++ {
+					if err := row([]string{"X-" + strconv.Itoa(i), big}); err != nil {
+						return err
+					}
+				}
+				writtenBeforeLastRow = out.Len()
+				tmpFiles, _ = os.ReadDir(tmp)
+				return fail
 			})
 			assert.ErrorIs(t, err, fail)
-			assert.Positive(t, seen, "the stream went to a temporary file")
-			entries, err := os.ReadDir(tmp)
+			assert.Greater(t, writtenBeforeLastRow, 64<<10, "the file went out while the rows came")
+			assert.Empty(t, tmpFiles, "no temporary file")
+			book, err := excelize.OpenReader(&out)
+			if fail != nil {
+				assert.Error(t, err, "a file cut short is not readable as a whole one")
+				return
+			}
 			require.NoError(t, err)
-			assert.Empty(t, entries, "no temporary file left behind")
+			defer book.Close()
+			rows, err := book.Rows(CommentsSheet)
+			require.NoError(t, err)
+			n := 0
+			for rows.Next() {
+				n++
+			}
+			require.NoError(t, rows.Close())
+			assert.Equal(t, 12001, n, "the heading row and every comment")
+			tables, err := book.GetTables(CommentsSheet)
+			require.NoError(t, err)
+			assert.Equal(t, "A1:B12001", tables[0].Range)
+			dimension, err := book.GetSheetDimension(CommentsSheet)
+			require.NoError(t, err)
+			assert.Empty(t, dimension, "no used range stated rather than one of the heading row alone")
 		})
 	}
+}
+
+// TestXLSXCellsReadBackAsWritten reads back with excelize the texts a spreadsheet's own encoding
+// would alter: XML's special characters, its forbidden control characters, white space at either
+// end, line breaks, spreadsheet escapes (_xHHHH_), one overlapping another, and a text longer than a
+// cell holds. An export without comments is still a workbook with its table.
+func TestXLSXCellsReadBackAsWritten(t *testing.T) {
+	long := strings.Repeat("é", excelize.TotalCellChars+10)
+	cells := []string{"<b> & \"quoted\" 'single'", "  spaced  ", "line\nbreak\r\ntab\t", "_x0041_", "_x0041_x0042_", "_x005F_", "_x12_ _xZZZZ_",
+		"bell\a", "😀 Ελληνικά", "", long}
+	want := slices.Clone(cells)
+	want[7] = "bell\uFFFD"
+	want[10] = long[:2*excelize.TotalCellChars]
+	cols := make([]Column, len(cells))
+	for i := range cols {
+		cols[i] = Column{Key: "k" + strconv.Itoa(i), Heading: "Column " + strconv.Itoa(i)}
+	}
+	var out bytes.Buffer
+	require.NoError(t, Stream("xlsx", &out, sampleHead(), cols, func(row func([]string) error) error { return row(cells) }))
+	book, err := excelize.OpenReader(&out)
+	require.NoError(t, err)
+	defer book.Close()
+	rows, err := book.GetRows(CommentsSheet)
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	for i := range want {
+		assert.Equal(t, want[i], rows[1][i], "cell %d", i)
+	}
+
+	out.Reset()
+	require.NoError(t, Stream("xlsx", &out, sampleHead(), cols[:2], func(func([]string) error) error { return nil }))
+	book, err = excelize.OpenReader(&out)
+	require.NoError(t, err)
+	defer book.Close()
+	rows, err = book.GetRows(CommentsSheet)
+	require.NoError(t, err)
+	assert.Equal(t, [][]string{{"Column 0", "Column 1"}}, rows)
+	tables, err := book.GetTables(CommentsSheet)
+	require.NoError(t, err)
+	assert.Equal(t, "A1:B2", tables[0].Range)
 }
