@@ -141,7 +141,10 @@ func (m *httpMetrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		start := time.Now()
 		err := next(c)
 		status := c.Response().Status
-		if err != nil {
+		switch {
+		case clientGone(c, err):
+			status = StatusClientClosed
+		case err != nil:
 			p, _ := problem.For(err)
 			status = p.Status
 		}

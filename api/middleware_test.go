@@ -2,8 +2,10 @@ package api_test
 
 import (
 	"compress/gzip"
+	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -125,4 +127,26 @@ func TestAFailedRequestIsAnsweredAndLoggedOnce(t *testing.T) {
 	logs := env.Logs.String()
 	assert.NotContains(t, logs, "level=ERROR", logs)
 	assert.Equal(t, 2, strings.Count(logs, "msg=request "), logs)
+}
+
+// TestAClientGoneBeforeItsAnswerIsNoServerError: a request whose client left while the server was
+// still at work (its context cancelled) is logged and counted as 499, not as a failure of the
+// server.
+func TestAClientGoneBeforeItsAnswerIsNoServerError(t *testing.T) {
+	env := apitest.New(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := httptest.NewRecorder()
+	env.Echo.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/v1/consultations", nil).WithContext(ctx))
+	assert.Equal(t, 499, rec.Code)
+	logs := env.Logs.String()
+	assert.NotContains(t, logs, "level=ERROR", logs)
+	assert.Contains(t, logs, "status=499", logs)
+	var counted []string
+	for line := range strings.Lines(env.Do(apitest.Request{Method: http.MethodGet, Path: "/metrics", RemoteAddr: "127.0.0.1:5000"}).Body.String()) {
+		if strings.HasPrefix(line, `consult_http_requests_total{method="GET",route="/api/v1/consultations"`) {
+			counted = append(counted, strings.TrimSpace(line))
+		}
+	}
+	assert.Equal(t, []string{`consult_http_requests_total{method="GET",route="/api/v1/consultations",status="499"} 1`}, counted)
 }

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -19,9 +21,18 @@ const ProblemContentType = problem.ContentType
 
 // errorHandler is the one place where errors become answers.
 func errorHandler(err error, c echo.Context) {
+	gone := clientGone(c, err)
 	if c.Response().Committed {
 		// The answer has started (a streamed export); all that is left is to say so in the log.
-		logging.From(c.Request().Context()).Error("request failed after the answer started", "error", err)
+		if gone {
+			logging.From(c.Request().Context()).Info("client left during the answer", "error", err)
+		} else {
+			logging.From(c.Request().Context()).Error("request failed after the answer started", "error", err)
+		}
+		return
+	}
+	if gone { // nobody reads an answer; the request's log line and the metrics say 499
+		_ = c.NoContent(StatusClientClosed)
 		return
 	}
 	p, de := problem.For(err)
@@ -49,6 +60,17 @@ func errorHandler(err error, c echo.Context) {
 	if werr != nil {
 		log.Debug("write problem", "error", werr)
 	}
+}
+
+// StatusClientClosed is the status logged and counted for a request whose client left before its
+// answer (nginx's "client closed request"): the client's doing, not a server error.
+const StatusClientClosed = 499
+
+// clientGone reports whether the request's client closed its connection (which cancels the
+// request's context) before err: what failed then (a cancelled query, a write to a closed
+// connection) failed because nobody was left to answer, and the log still has err at info level.
+func clientGone(c echo.Context, err error) bool {
+	return err != nil && errors.Is(c.Request().Context().Err(), context.Canceled)
 }
 
 // shedKey marks, in the request's context, an answer that turned work away on purpose.

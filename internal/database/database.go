@@ -212,8 +212,12 @@ func (l quietLogger) LogMode(level logger.LogLevel) logger.Interface {
 	return quietLogger{inner}
 }
 
-// Trace logs a statement that failed (not merely found nothing) or ran slowly.
+// Trace logs a statement that failed (not merely found nothing, nor was cut short because its
+// caller left: its context cancelled, as when an HTTP client hangs up) or ran slowly.
 func (l quietLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		return
+	}
 	if (err == nil || errors.Is(err, logger.ErrRecordNotFound)) && time.Since(begin) <= slowStatement {
 		return
 	}

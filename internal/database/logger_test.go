@@ -2,6 +2,7 @@ package database_test
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"path/filepath"
 	"testing"
@@ -13,7 +14,8 @@ import (
 )
 
 // TestOnlyFailedStatementsAreLogged pins what the database log shows at its level: a statement that
-// fails, with its text; not one that succeeds or finds nothing.
+// fails, with its text; not one that succeeds, finds nothing or is cut short because its caller
+// left.
 func TestOnlyFailedStatementsAreLogged(t *testing.T) {
 	var out bytes.Buffer
 	db, err := database.Open("sqlite://"+filepath.Join(t.TempDir(), "log.db"), slog.New(slog.NewTextHandler(&out, nil)))
@@ -25,7 +27,10 @@ func TestOnlyFailedStatementsAreLogged(t *testing.T) {
 	require.NoError(t, db.Raw("SELECT COUNT(*) FROM things").Scan(&n).Error)
 	var id int
 	assert.Error(t, db.Table("things").Select("id").Take(&id).Error, "nothing found")
-	assert.Empty(t, out.String(), "a statement that succeeds or finds nothing is not logged")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	assert.Error(t, db.WithContext(ctx).Raw("SELECT COUNT(*) FROM things").Scan(&n).Error, "its caller left")
+	assert.Empty(t, out.String(), "a statement that succeeds, finds nothing or whose caller left is not logged")
 
 	assert.Error(t, db.Exec("SELECT * FROM no_such_table").Error)
 	assert.Contains(t, out.String(), "no_such_table")
