@@ -28,9 +28,9 @@ const (
 // The file is streamed: excelize lays out the workbook around the Comments sheet's heading row
 // and writes the zip straight to the output on a goroutine of its own, which waits at the end of
 // that sheet's data while Row writes each comment's row into the same zip entry (rowsZip). So the
-// file starts before the first comment is read, and neither memory nor disk holds more than the
-// row being written, whatever the number of comments. Close lets excelize finish the file;
-// Discard stops it.
+// file starts before the first comment is read, memory holds only the row being written and the
+// compressor's buffers whatever the number of comments, and nothing goes to disk. Close lets
+// excelize finish the file; Discard stops it.
 type xlsxWriter struct {
 	head      Head
 	f         *excelize.File
