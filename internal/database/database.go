@@ -212,14 +212,29 @@ func (l quietLogger) LogMode(level logger.LogLevel) logger.Interface {
 	return quietLogger{inner}
 }
 
-// Trace logs a statement that failed (not merely found nothing, nor was cut short because its
-// caller left: its context cancelled, as when an HTTP client hangs up) or ran slowly.
+// Trace logs a statement that failed or ran slowly. Not logged as failed: one that merely found
+// nothing; one cut short because its caller left (its context cancelled, as when an HTTP client
+// hangs up); one refused as a duplicate, which its caller handles as the answer (a second
+// registration of an address, a replayed Idempotency-Key) and which, when no caller handles it,
+// reaches the request's error handler and its log.
 func (l quietLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
 	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
 		return
 	}
-	if (err == nil || errors.Is(err, logger.ErrRecordNotFound)) && time.Since(begin) <= slowStatement {
+	expected := errors.Is(err, logger.ErrRecordNotFound) || errors.Is(err, gorm.ErrDuplicatedKey)
+	if (err == nil || expected) && time.Since(begin) <= slowStatement {
 		return
 	}
 	l.Interface.Trace(ctx, begin, fc, err)
+}
+
+// ParamsFilter passes on the wrapped logger's choice of what a logged statement shows: GORM asks
+// the logger itself, and an embedded interface does not carry the method, so without it every
+// logged statement would show its values (password hashes, email addresses, comment texts)
+// instead of its placeholders.
+func (l quietLogger) ParamsFilter(ctx context.Context, sql string, params ...any) (string, []any) {
+	if f, ok := l.Interface.(gorm.ParamsFilter); ok {
+		return f.ParamsFilter(ctx, sql, params...)
+	}
+	return sql, params
 }
