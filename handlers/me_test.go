@@ -1,7 +1,10 @@
 package handlers_test
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,6 +66,39 @@ func TestChangePasswordEndsOtherSessions(t *testing.T) {
 	require.Equal(t, http.StatusNoContent, rec.Code, rec.Body.String())
 	assert.Equal(t, http.StatusOK, getMe(env, u.AccessToken), "this session goes on")
 	assert.Equal(t, http.StatusUnauthorized, getMe(env, otherDevice.AccessToken), "the other one ends")
+}
+
+// TestParallelPasswordChangesReplaceThePasswordOnce sends changes from one session at once, each
+// with the right current password and its own new one: one replaces the password; the others find
+// it replaced and are refused, so the password that works is the one the accepted change set.
+func TestParallelPasswordChangesReplaceThePasswordOnce(t *testing.T) {
+	env := apitest.New(t)
+	u := env.CreateUser("racer@example.eu", models.RoleStakeholder, true)
+	const changes = 4
+	codes := make([]int, changes)
+	var wg sync.WaitGroup
+	for i := range changes {
+		wg.Go(func() {
+			codes[i] = env.As(u, apitest.Request{Method: http.MethodPost, Path: "/api/v1/me/password", Body: map[string]string{
+				"current_password": apitest.TestPassword, "new_password": fmt.Sprintf("a brand new passphrase %d", i)}}).Code
+		})
+	}
+	wg.Wait()
+	won := slices.Index(codes, http.StatusNoContent)
+	require.NotEqual(t, -1, won, "one change goes through: %v", codes)
+	for i, code := range codes {
+		if i != won {
+			assert.Contains(t, []int{http.StatusUnprocessableEntity, http.StatusServiceUnavailable}, code, "only one change goes through: %v", codes)
+		}
+	}
+	for i := range changes {
+		rec := env.Do(post("/api/v1/auth/login", map[string]string{"email": u.Email, "password": fmt.Sprintf("a brand new passphrase %d", i)}))
+		if i == won {
+			assert.Equal(t, http.StatusOK, rec.Code, "the accepted change's password signs in")
+		} else {
+			assert.NotEqual(t, http.StatusOK, rec.Code, "a refused change's password does not")
+		}
+	}
 }
 
 func TestMyDataAndErasure(t *testing.T) {

@@ -21,7 +21,8 @@ type PasswordChange struct {
 // slot under the account's throttle before the current password is checked, and a right one gives
 // it back. The new password is checked against the policy and the account's own details and
 // hashed; then one transaction stores it, ends every session of the account but keepSession and
-// mails the owner a warning.
+// mails the owner a warning. It replaces only the password it checked: of two changes sent at
+// once with the same current password, the second finds it replaced and is refused as wrong.
 func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u *User, keepSession string, in PasswordChange, baseURL string, now time.Time) error {
 	if hasher.Busy() {
 		return errHashingBusy
@@ -47,21 +48,39 @@ func ChangePassword(ctx context.Context, db *gorm.DB, hasher *password.Hasher, u
 		return hashingFailure(err)
 	}
 	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return setPassword(ctx, tx, u, hash, false, keepSession, baseURL, now)
+		replaced, err := replacePassword(tx, u, hash, now)
+		if err != nil {
+			return err
+		}
+		if !replaced {
+			return Invalid("the current password is wrong: it was changed meanwhile",
+				FieldError{Field: "current_password", Message: "is no longer the current password"})
+		}
+		return endSessionsAfterPasswordChange(ctx, tx, u, keepSession, baseURL, now)
 	})
 }
 
-// setPassword stores a new password hash (and marks the address verified when a mailed link
-// proved it), ends the account's sessions but keepSession (empty: all) and mails the owner a
-// warning, in tx.
-func setPassword(ctx context.Context, tx *gorm.DB, u *User, hash string, proven bool, keepSession, baseURL string, now time.Time) error {
-	set := map[string]any{"password_hash": hash, "updated_at": now}
-	if proven {
-		set["email_verified"] = true
-	}
-	if err := tx.Model(u).Updates(set).Error; err != nil {
+// replacePassword stores hash as u's password in tx if u's password is still the one u holds
+// (u.PasswordHash), and says whether it was.
+func replacePassword(tx *gorm.DB, u *User, hash string, now time.Time) (bool, error) {
+	res := tx.Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, u.PasswordHash).
+		Updates(map[string]any{"password_hash": hash, "updated_at": now})
+	return res.RowsAffected == 1, res.Error
+}
+
+// setPassword stores a new password hash whatever the password was, marks the address verified
+// (a mailed link proved it), ends every session of the account and mails the owner a warning,
+// in tx.
+func setPassword(ctx context.Context, tx *gorm.DB, u *User, hash, baseURL string, now time.Time) error {
+	if err := tx.Model(u).Updates(map[string]any{"password_hash": hash, "updated_at": now, "email_verified": true}).Error; err != nil {
 		return err
 	}
+	return endSessionsAfterPasswordChange(ctx, tx, u, "", baseURL, now)
+}
+
+// endSessionsAfterPasswordChange ends the account's sessions but keepSession (empty: all) and
+// mails the owner a warning, in tx.
+func endSessionsAfterPasswordChange(ctx context.Context, tx *gorm.DB, u *User, keepSession, baseURL string, now time.Time) error {
 	if err := RevokeUserSessions(ctx, tx, u.ID, keepSession, now); err != nil {
 		return err
 	}
@@ -113,6 +132,6 @@ func ConfirmPasswordReset(ctx context.Context, db *gorm.DB, hasher *password.Has
 		if err := password.Check(newPassword, u.Email, u.DisplayName, u.Organisation); err != nil {
 			return Invalid("the new password is not accepted", FieldError{Field: "password", Message: err.Error()})
 		}
-		return setPassword(ctx, tx, u, hash, true, "", baseURL, now)
+		return setPassword(ctx, tx, u, hash, baseURL, now)
 	})
 }
