@@ -215,8 +215,8 @@ func (l quietLogger) LogMode(level logger.LogLevel) logger.Interface {
 // Trace logs a statement that failed or ran slowly. Not logged as failed: one that merely found
 // nothing; one cut short because its caller left (its context cancelled, as when an HTTP client
 // hangs up); one refused as a duplicate, which its caller handles as the answer (a second
-// registration of an address, a replayed Idempotency-Key) and which, when no caller handles it,
-// reaches the request's error handler and its log.
+// registration of an address, a replayed Idempotency-Key) or, when no caller does, the error
+// handler answers as 409 conflict (internal/problem).
 func (l quietLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
 	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
 		return
