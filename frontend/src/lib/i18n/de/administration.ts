@@ -144,6 +144,7 @@ const de: Translation<typeof en> = {
   "summary.general": "Der Entwurf als Ganzes",
   "summary.heat_legend": "Je dunkler das Feld, desto mehr Kommentare; die Zahl der Kommentare steht in jedem Feld.",
   "summary.busiest_day": { one: "Aktivster Tag: {date}, mit {count} Kommentar.", other: "Aktivster Tag: {date}, mit {count} Kommentaren." },
+  "summary.busiest_days": "Aktivste Tage: {count} Tage gleichauf ({comments} pro Tag); der erste ist der {date}.",
 
   "exports.title": "Exporte",
   "exports.title_of": "Exporte von {title}",

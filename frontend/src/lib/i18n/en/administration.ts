@@ -144,6 +144,7 @@ export default {
   "summary.general": "The draft as a whole",
   "summary.heat_legend": "The darker the cell, the more comments; the number of comments is written in each cell.",
   "summary.busiest_day": { one: "Busiest day: {date}, with {count} comment.", other: "Busiest day: {date}, with {count} comments." },
+  "summary.busiest_days": "Busiest days: {count} days share the highest count ({comments} per day); the first is {date}.",
 
   "exports.title": "Exports",
   "exports.title_of": "Exports of {title}",

@@ -147,6 +147,7 @@ const fr: Translation<typeof en> = {
     one: "Jour le plus actif : {date}, avec {count} commentaire.",
     other: "Jour le plus actif : {date}, avec {count} commentaires.",
   },
+  "summary.busiest_days": "Jours les plus actifs : {count} jours à égalité ({comments} par jour) ; le premier est le {date}.",
 
   "exports.title": "Exports",
   "exports.title_of": "Exports de {title}",
